@@ -16,6 +16,9 @@ mkdir -p "$CACHE"
 # packages apt installs, which a python3 from pyenv or a venv cannot see.
 export PATH=/usr/bin:/bin:/usr/sbin:/sbin:$PATH
 
+# kbuild CMD...: run a kernel build; never two at once on this machine.
+kbuild() { flock "$CACHE/build.lock" "$@"; }
+
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
