@@ -53,7 +53,6 @@ awk -v t0="$t0" -v t1="$t1" '
 		       $1, e[2], e[2] / (t1 - t0), p[2], 1e6 / p[2], d[2], m[2]
 	}
 	$1 == "buffer" { print "buffer   ", $2, $3, $4 }' $STATS
-echo "@@FEV demo-summary $(tr '\n' ';' <$STATS)" >"$FEV_OUT"
 
 if [ $BUILTIN -eq 0 ]; then
 	echo "== rmmod fake_events"

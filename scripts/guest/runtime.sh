@@ -1,0 +1,142 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest mode "runtime" (scripts/runtime): the kselftest, fault injection,
+# the KUnit module, a kmemleak scan, and a dmesg dump for the host's log
+# scan. Everything the host parses goes to $FEV_OUT:
+#
+#   @@FEV BEGIN <part> ... @@FEV END <part> rc=<n>   raw output of a part
+#   @@FEV RESULT <name> PASS|FAIL|SKIP <detail>      one check
+#   @@FEV DONE                                       the end was reached
+#
+# FEV_PARTS (fevparts= on the command line) selects the parts; default all.
+
+PARTS=${FEV_PARTS:-kselftest faultinj kunit kmemleak}
+STATS=/sys/kernel/debug/fake_events/stats
+KMEMLEAK=/sys/kernel/debug/kmemleak
+SELFTEST=/kselftest/drivers/misc/fake_events/fake_events.sh
+
+out() { echo "$*" >>"$FEV_OUT"; }
+# Progress on the console, between the kernel's messages.
+say() { echo "fev-runtime: $*" >/dev/console; }
+result() { out "@@FEV RESULT $*"; say "$*"; }
+begin() { out "@@FEV BEGIN $1"; say "begin $1"; }
+end() { out "@@FEV END $1 rc=$2"; say "end $1 (rc=$2)"; }
+want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+builtin() { [ -d /sys/module/fake_events ] && [ ! -e /sys/module/fake_events/initstate ]; }
+BUILTIN=0
+builtin && BUILTIN=1
+out "@@FEV INFO kernel=$(uname -r) cpus=$(nproc) builtin=$BUILTIN parts=$PARTS params=$FEV_PARAMS"
+
+# Leaks from before the tests (boot) are not the driver's: scan, then mark
+# everything reported so far as seen.
+if want kmemleak && [ -e $KMEMLEAK ]; then
+	say "kmemleak baseline scan"
+	echo scan >$KMEMLEAK
+	echo clear >$KMEMLEAK
+fi
+
+if want kselftest; then
+	begin kselftest
+	$SELFTEST >/tmp/kselftest.out 2>&1
+	rc=$?
+	cat /tmp/kselftest.out >>"$FEV_OUT"
+	grep -E '^(not )?ok ' /tmp/kselftest.out >/dev/console
+	end kselftest $rc
+fi
+
+# stat_sum FIELD: a counter summed over the three sources.
+stat_sum() {
+	awk -v f="$1" '$1 != "buffer" {
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) s += kv[2] }
+	} END { print s + 0 }' $STATS
+}
+stat_buf() {
+	awk -v f="$1" '$1 == "buffer" {
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] }
+	}' $STATS
+}
+
+# Fault injection: one work item per source and sources at 5 kHz. Events
+# must be dropped and counted, and every event raised must be either
+# dropped or stored (give or take those in flight while the counters are
+# read), and nothing may crash. For the built-in driver, the host passes
+# the same values on the kernel command line.
+if want faultinj; then
+	FI_PARAMS="pool_size=1 network_period_us=200 keyboard_period_us=200 sensor_period_us=200 buffer_size=64"
+	begin faultinj
+	ok=1
+	if [ $BUILTIN -eq 0 ]; then
+		# shellcheck disable=SC2086
+		modprobe fake_events $FI_PARAMS || ok=0
+	fi
+	if [ $ok -eq 1 ] && [ "$(cat /sys/module/fake_events/parameters/pool_size)" = 1 ]; then
+		sleep 1
+		e0=$(stat_sum events); s0=$(stat_buf stored)
+		t0=$(cut -d' ' -f1 /proc/uptime)
+		# A reader too, so the ring lock is contended.
+		for i in 1 2 3 4 5 6; do cat /proc/fake_events >/dev/null; sleep 0.5; done
+		cat $STATS >>"$FEV_OUT"
+		t1=$(cut -d' ' -f1 /proc/uptime)
+		e=$(stat_sum events); d=$(stat_sum dropped); m=$(stat_sum missed)
+		s=$(stat_buf stored); ow=$(stat_buf overwritten)
+		rate=$(awk -v a="$e0" -v b="$e" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", (b - a) / (t1 - t0) }')
+		srate=$(awk -v a="$s0" -v b="$s" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", (b - a) / (t1 - t0) }')
+		diff=$((e - d - s))
+		detail="events=$e dropped=$d missed=$m stored=$s overwritten=$ow raised/s=$rate stored/s=$srate in-flight=$diff"
+		if [ "$d" -gt 0 ] && [ "$diff" -ge -30 ] && [ "$diff" -le 30 ]; then
+			result faultinj_drops_counted PASS "$detail"
+		else
+			result faultinj_drops_counted FAIL "$detail"
+		fi
+		if [ $BUILTIN -eq 0 ]; then
+			if rmmod fake_events && [ ! -e /proc/fake_events ]; then
+				result faultinj_unload PASS ""
+			else
+				result faultinj_unload FAIL "rmmod failed or /proc/fake_events left"
+			fi
+		fi
+	else
+		result faultinj_drops_counted FAIL "could not load with $FI_PARAMS"
+	fi
+	end faultinj 0
+fi
+
+# The KUnit module: its results go to dmesg as KTAP; the host parses them.
+if want kunit; then
+	begin kunit
+	before=$(dmesg | wc -l)
+	modprobe fake_events_ring_kunit
+	rc=$?
+	dmesg | tail -n +$((before + 1)) >>"$FEV_OUT"
+	end kunit $rc
+	rmmod fake_events_ring_kunit
+	[ $BUILTIN -eq 0 ] && rmmod fake_events
+fi
+
+# Leaks: wait for kmemleak's minimum object age, then scan twice.
+if want kmemleak; then
+	if [ -e $KMEMLEAK ]; then
+		sleep 6
+		say "kmemleak scan"
+		echo scan >$KMEMLEAK
+		sleep 1
+		echo scan >$KMEMLEAK
+		begin kmemleak
+		cat $KMEMLEAK >>"$FEV_OUT"
+		n=$(grep -c '^unreferenced object' $KMEMLEAK)
+		end kmemleak 0
+		if [ "$n" -eq 0 ]; then
+			result kmemleak_after_unload PASS "no unreferenced object"
+		else
+			result kmemleak_after_unload FAIL "$n unreferenced objects"
+		fi
+	else
+		result kmemleak_after_unload SKIP "no $KMEMLEAK (CONFIG_DEBUG_KMEMLEAK)"
+	fi
+fi
+
+begin dmesg
+dmesg >>"$FEV_OUT"
+end dmesg 0
+out "@@FEV DONE"
