@@ -19,6 +19,7 @@ fi
 dmesg | grep 'fake_events:' | tail -n 3
 
 t0=$(cut -d' ' -f1 /proc/uptime)
+cat $STATS >/tmp/stats0
 echo "== /proc/fake_events, new lines every second for $SECS s:"
 last=-1
 i=0
@@ -29,6 +30,9 @@ while [ $i -lt "$SECS" ]; do
 	# Only the lines after the last one shown; gap lines pass through.
 	out=$(awk -v last="$last" '/^#/ || $1 + 0 > last' /proc/fake_events)
 	n=$(echo "$out" | grep -c ' Event from ')
+	first=$(echo "$out" | awk '$1 ~ /^[0-9]+$/ { print $1; exit }')
+	[ -n "$first" ] && [ "$last" -ge 0 ] && [ "$first" -gt $((last + 1)) ] &&
+		echo "   ($((first - last - 1)) events overwritten in the buffer before this read)"
 	if [ "$n" -gt 8 ]; then
 		echo "$out" | head -n 4
 		echo "   ... $((n - 8)) more ..."
@@ -39,20 +43,27 @@ while [ $i -lt "$SECS" ]; do
 	l=$(echo "$out" | awk '$1 ~ /^[0-9]+$/ { s = $1 } END { print s }')
 	[ -n "$l" ] && last=$l
 done
+cat $STATS >/tmp/stats1
 t1=$(cut -d' ' -f1 /proc/uptime)
 
 echo "== $STATS"
-cat $STATS
-echo "== summary over the $SECS s shown (rates since load)"
-# Since load for a module; since boot for the built-in instance.
-[ $BUILTIN -eq 1 ] && t0=0
-awk -v t0="$t0" -v t1="$t1" '
-	$2 ~ /^events=/ {
-		split($2, e, "="); split($3, d, "="); split($4, m, "="); split($5, p, "=")
-		printf "%-9s events %6d  rate %7.1f/s (period %d us: %.1f/s)  dropped %d  missed %d\n",
-		       $1, e[2], e[2] / (t1 - t0), p[2], 1e6 / p[2], d[2], m[2]
+cat /tmp/stats1
+echo "== per source, over the $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s shown"
+# Rates from two reads of the stats file, at the start and the end.
+awk -v dt="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" '
+	{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[FILENAME, $1, kv[1]] = kv[2] } }
+	FILENAME ~ /stats1$/ && $2 ~ /^events=/ {
+		s = $1; e = v[FILENAME, s, "events"] - v["/tmp/stats0", s, "events"]
+		d = v[FILENAME, s, "dropped"] - v["/tmp/stats0", s, "dropped"]
+		m = v[FILENAME, s, "missed"] - v["/tmp/stats0", s, "missed"]
+		p = v[FILENAME, s, "period_us"]
+		printf "%-9s %6d events  %7.1f/s (period %d us: %.1f/s)  %d dropped  %d missed\n",
+		       s, e, e / dt, p, 1e6 / p, d, m
 	}
-	$1 == "buffer" { print "buffer   ", $2, $3, $4 }' $STATS
+	FILENAME ~ /stats1$/ && $1 == "buffer" {
+		o = v[FILENAME, "buffer", "overwritten"] - v["/tmp/stats0", "buffer", "overwritten"]
+		printf "buffer    %s entries, %d overwritten\n", v[FILENAME, "buffer", "size"], o
+	}' /tmp/stats0 /tmp/stats1
 
 if [ $BUILTIN -eq 0 ]; then
 	echo "== rmmod fake_events"

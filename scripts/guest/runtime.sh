@@ -23,10 +23,23 @@ begin() { out "@@FEV BEGIN $1"; say "begin $1"; }
 end() { out "@@FEV END $1 rc=$2"; say "end $1 (rc=$2)"; }
 want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 
-builtin() { [ -d /sys/module/fake_events ] && [ ! -e /sys/module/fake_events/initstate ]; }
+is_builtin() { [ -d /sys/module/fake_events ] && [ ! -e /sys/module/fake_events/initstate ]; }
 BUILTIN=0
-builtin && BUILTIN=1
-out "@@FEV INFO kernel=$(uname -r) cpus=$(nproc) builtin=$BUILTIN parts=$PARTS params=$FEV_PARAMS"
+is_builtin && BUILTIN=1
+CS=$(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)
+out "@@FEV INFO kernel=$(uname -r) cpus=$(nproc) clocksource=$CS builtin=$BUILTIN parts=$PARTS params=$FEV_PARAMS"
+
+# The checks below mean something only with two CPUs (timer and kworker in
+# parallel) and a clocksource good enough for high-resolution timers.
+if [ "$(nproc)" -ge 2 ]; then
+	result guest_has_2_cpus PASS "$(nproc) CPUs"
+else
+	result guest_has_2_cpus FAIL "$(nproc) CPU"
+fi
+case "$CS" in
+jiffies|refined-jiffies|"") result guest_highres_clocksource FAIL "clocksource $CS" ;;
+*) result guest_highres_clocksource PASS "clocksource $CS" ;;
+esac
 
 # Leaks from before the tests (boot) are not the driver's: scan, then mark
 # everything reported so far as seen.
@@ -45,16 +58,17 @@ if want kselftest; then
 	end kselftest $rc
 fi
 
-# stat_sum FIELD: a counter summed over the three sources.
+# stat_sum FILE FIELD: a counter summed over the three sources, from a
+# copy of the stats file (one read: the counters keep moving).
 stat_sum() {
-	awk -v f="$1" '$1 != "buffer" {
+	awk -v f="$2" '$1 != "buffer" {
 		for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) s += kv[2] }
-	} END { print s + 0 }' $STATS
+	} END { print s + 0 }' "$1"
 }
 stat_buf() {
-	awk -v f="$1" '$1 == "buffer" {
+	awk -v f="$2" '$1 == "buffer" {
 		for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] }
-	}' $STATS
+	}' "$1"
 }
 
 # Fault injection: one work item per source and sources at 5 kHz. Events
@@ -72,14 +86,17 @@ if want faultinj; then
 	fi
 	if [ $ok -eq 1 ] && [ "$(cat /sys/module/fake_events/parameters/pool_size)" = 1 ]; then
 		sleep 1
-		e0=$(stat_sum events); s0=$(stat_buf stored)
 		t0=$(cut -d' ' -f1 /proc/uptime)
+		cat $STATS >/tmp/stats0
 		# A reader too, so the ring lock is contended.
-		for i in 1 2 3 4 5 6; do cat /proc/fake_events >/dev/null; sleep 0.5; done
-		cat $STATS >>"$FEV_OUT"
+		for _ in 1 2 3 4 5 6; do cat /proc/fake_events >/dev/null; sleep 0.5; done
+		cat $STATS >/tmp/stats1
 		t1=$(cut -d' ' -f1 /proc/uptime)
-		e=$(stat_sum events); d=$(stat_sum dropped); m=$(stat_sum missed)
-		s=$(stat_buf stored); ow=$(stat_buf overwritten)
+		cat /tmp/stats1 >>"$FEV_OUT"
+		e0=$(stat_sum /tmp/stats0 events); s0=$(stat_buf /tmp/stats0 stored)
+		e=$(stat_sum /tmp/stats1 events); d=$(stat_sum /tmp/stats1 dropped)
+		m=$(stat_sum /tmp/stats1 missed)
+		s=$(stat_buf /tmp/stats1 stored); ow=$(stat_buf /tmp/stats1 overwritten)
 		rate=$(awk -v a="$e0" -v b="$e" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", (b - a) / (t1 - t0) }')
 		srate=$(awk -v a="$s0" -v b="$s" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", (b - a) / (t1 - t0) }')
 		diff=$((e - d - s))
