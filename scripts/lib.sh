@@ -83,7 +83,12 @@ base_ref() {
 	if [ -n "${KERNEL_BASE:-}" ]; then
 		echo "$KERNEL_BASE"
 	elif [ -n "${KERNEL_DIR:-}" ]; then
-		echo HEAD
+		# scripts/apply tags the commit it first applied onto.
+		if git -C "$KERNEL_DIR" rev-parse -q --verify fake-events-base >/dev/null 2>&1; then
+			echo fake-events-base
+		else
+			echo HEAD
+		fi
 	else
 		echo base
 	fi
