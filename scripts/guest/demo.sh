@@ -65,6 +65,34 @@ awk -v dt="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" '
 		printf "buffer    %s entries, %d overwritten\n", v[FILENAME, "buffer", "size"], o
 	}' /tmp/stats0 /tmp/stats1
 
+# Latency split of the buffered events: IRQ latency (top half ran - timer
+# due) and bottom-half latency (work started - top half queued it).
+bh=$(cat /sys/module/fake_events/parameters/bottom_half 2>/dev/null || echo workqueue)
+cat /proc/fake_events >/tmp/events
+echo "== latency of the buffered events, ns (bottom half: $bh)"
+printf '%-9s %7s  %10s %10s %10s  %10s %10s %10s\n' source events \
+	irq_p50 irq_p99 irq_max bh_p50 bh_p99 bh_max
+for s in NETWORK KEYBOARD SENSOR; do
+	line="$s"
+	n=0
+	for col in 4 5; do
+		awk -v s="$s" -v c="$col" '$3 == s && NF == 9 { print $c }' /tmp/events |
+			sort -n >/tmp/lat
+		n=$(wc -l </tmp/lat)
+		[ "$n" -gt 0 ] || continue
+		line="$line $(awk -v n="$n" '
+			{ v[NR] = $1 }
+			END {
+				i50 = int((n * 50 + 99) / 100); i99 = int((n * 99 + 99) / 100)
+				printf "%d %d %d", v[i50], v[i99], v[n]
+			}' /tmp/lat)"
+	done
+	# shellcheck disable=SC2086
+	set -- $line
+	[ $# -eq 7 ] && printf '%-9s %7d  %10d %10d %10d  %10d %10d %10d\n' \
+		"$1" "$n" "$2" "$3" "$4" "$5" "$6" "$7"
+done
+
 if [ $BUILTIN -eq 0 ]; then
 	echo "== rmmod fake_events"
 	rmmod fake_events && [ ! -e /proc/fake_events ] &&
