@@ -12,6 +12,20 @@ pass() { echo "PASS $*" | tee -a "$RESULTS"; }
 fail() { echo "FAIL $*" | tee -a "$RESULTS"; }
 skip() { echo "SKIP $*" | tee -a "$RESULTS"; }
 
+# part NAME CMD...: run one part of the tests. A part that exits non-zero
+# without having recorded a FAIL (it died half-way) is recorded as a FAIL,
+# so that checks it never reached cannot vanish from the count.
+part() {
+	local name=$1 rc=0 before
+	shift
+	before=$(grep -c '^FAIL ' "$RESULTS" || true)
+	"$@" || rc=$?
+	if [ "$rc" -ne 0 ] && [ "$(grep -c '^FAIL ' "$RESULTS" || true)" -eq "$before" ]; then
+		fail "$name stopped with exit status $rc before reporting a failure"
+	fi
+	return 0
+}
+
 # summary START_EPOCH: print the closing line; exit 1 on any failure.
 summary() {
 	local p f s
