@@ -1,0 +1,259 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest mode "bench" (scripts/bench): the four benchmarks of the project in
+# one boot of the non-debug bench guest. Figures only; nothing here passes
+# or fails on speed. Everything the host parses goes to $FEV_OUT:
+#
+#   @@BENCH INFO ...                      the guest
+#   @@BENCH RING <fev_ringbench line>     benchmark 1, one line per round
+#   @@BENCH LOSSLESS impl=... period_us=... raised=... stored=... ...
+#   @@BENCH READER impl=... fn=... calls=... max_us=... p99_us=...
+#   @@BENCH CAT impl=... run=... ms=...
+#   @@BENCH LAT mode=... then "<irq_ns> <bh_ns>" lines, @@BENCH LATEND
+#   @@BENCH CYCLIC ... the output of cyclictest ... @@BENCH CYCLICEND
+#   @@BENCH ERROR <what>                  a step that did not run
+#   @@BENCH DONE
+#
+# FEV_PARTS selects benchmarks (default: ring lossless reader latency);
+# FEV_QUICK=1 shortens every step (scripts/bench --quick, the test run).
+
+PARTS=${FEV_PARTS:-ring lossless reader latency}
+MOD=/sys/module/fake_events/parameters
+DBG=/sys/kernel/debug
+TR=/sys/kernel/tracing
+SOURCES="network keyboard sensor"
+
+out() { echo "$*" >>"$FEV_OUT"; }
+say() { echo "fev-runtime: bench: $*" >/dev/console; }
+err() { out "@@BENCH ERROR $*"; say "ERROR $*"; }
+want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+if [ "${FEV_QUICK:-0}" = 1 ]; then
+	RING_OPS=20000 RING_ROUNDS=2 STEP=1 PERIODS="1000 200" REPS=1
+	LAT_SECS=2 CATS=2
+else
+	RING_OPS=200000 RING_ROUNDS=5 STEP=3
+	PERIODS="2000 1000 500 300 200 100" REPS=3 LAT_SECS=10 CATS=5
+fi
+
+# Kernel messages on the console: warnings and worse only (the baseline
+# raises the level itself for its "printk to console" run).
+echo 4 >/proc/sys/kernel/printk
+# The kernel moves from tsc-early to tsc once the TSC is calibrated, a
+# few seconds after boot: start measuring on the final clocksource.
+CSF=/sys/devices/system/clocksource/clocksource0/current_clocksource
+i=0
+while [ "$(cat $CSF)" = tsc-early ] && [ $i -lt 20 ]; do
+	sleep 0.5
+	i=$((i + 1))
+done
+CS=$(cat $CSF)
+out "@@BENCH INFO kernel=$(uname -r) cpus=$(nproc) clocksource=$CS quick=${FEV_QUICK:-0}"
+
+fev_load() {
+	modprobe fake_events "$@" || { err "modprobe fake_events $*"; return 1; }
+}
+fev_unload() { rmmod fake_events || err "rmmod fake_events"; }
+fev_sources() {	# fev_sources 0|1
+	for s in $SOURCES; do echo "$1" >$MOD/${s}_enabled; done
+}
+
+# ---- 1. ring cost: fake_events' ring against kfifo (fev_ringbench.ko)
+if want ring; then
+	say "ring: push/read, ring vs kfifo, $RING_ROUNDS rounds of $RING_OPS"
+	if fev_load network_enabled=0 keyboard_enabled=0 sensor_enabled=0; then
+		dmesg -c >/dev/null
+		if insmod /bench/fev_ringbench.ko ops=$RING_OPS rounds=$RING_ROUNDS; then
+			dmesg | sed -n 's/.*fev_ringbench: \(impl=.*\)/@@BENCH RING \1/p' >>"$FEV_OUT"
+			rmmod fev_ringbench
+		else
+			err "ring: insmod fev_ringbench: $(dmesg | grep fev_ringbench | tail -n 2)"
+		fi
+		fev_unload
+	fi
+fi
+
+# ---- 2. highest lossless event rate, fake_events vs the literal design
+lossless_fev() {	# period impl [params]
+	p=$1 impl=$2
+	shift 2
+	fev_load "$@" buffer_size=4096 network_period_us=$p keyboard_period_us=$p \
+		sensor_period_us=$p || return
+	sleep $STEP
+	fev_sources 0
+	sleep 1
+	awk -F= -v p="$p" -v s="$STEP" -v i="$impl" -v r="$rep" '
+		{ v[$1] += $2 }
+		$1 == "bh_lat_max_ns" && $2 > bhmax { bhmax = $2 }
+		END { printf "@@BENCH LOSSLESS impl=%s period_us=%d rep=%d secs=%d raised=%d stored=%d dropped=%d missed=%d bh_max_ns=%d\n",
+			i, p, r, s, v["events"], v["stored"], v["dropped_no_work"], v["missed"], bhmax }' \
+		$DBG/fake_events/network/stats $DBG/fake_events/keyboard/stats \
+		$DBG/fake_events/sensor/stats >>"$FEV_OUT"
+	fev_unload
+}
+lossless_base() {	# period impl
+	level=4 q=1 u=0 ma=1
+	[ "$2" = baseline_printk ] && level=8 q=0
+	[ "$2" = baseline_fev_wq ] && u=1 ma=0
+	echo $level >/proc/sys/kernel/printk
+	insmod /bench/fev_baseline.ko period_us=$1 buffer_size=4096 quiet=$q unbound=$u max_active=$ma ||
+		{ err "insmod fev_baseline period_us=$1"; return; }
+	sleep $STEP
+	echo 1 >$DBG/fev_baseline/stop
+	echo 4 >/proc/sys/kernel/printk
+	awk -F= -v p="$1" -v s="$STEP" -v i="$2" -v r="$rep" '
+		{ v[$1] = $2 }
+		END { printf "@@BENCH LOSSLESS impl=%s period_us=%d rep=%d secs=%d raised=%d stored=%d dropped=%d missed=%d bh_max_ns=%d peak_inflight=%d\n",
+			i, p, r, s, v["raised"], v["stored"], v["alloc_failed"], v["missed"], v["max_bh_ns"], v["peak_inflight"] }' \
+		$DBG/fev_baseline/stats >>"$FEV_OUT"
+	rmmod fev_baseline || err "rmmod fev_baseline"
+}
+# Each step runs every implementation REPS times, interleaved, so that a
+# slow spell of the emulator hits them alike.
+if want lossless; then
+	for p in $PERIODS; do
+		rep=1
+		while [ $rep -le $REPS ]; do
+			say "lossless: period $p us (3 sources), round $rep of $REPS, $STEP s per implementation"
+			lossless_fev "$p" fake_events
+			lossless_fev "$p" fake_events_bh bottom_half=bh
+			lossless_base "$p" baseline
+			lossless_base "$p" baseline_fev_wq
+			lossless_base "$p" baseline_printk
+			rep=$((rep + 1))
+		done
+	done
+fi
+
+# ---- 3. reader impact: a full 4096-entry buffer, cat while writers run
+# The function-graph tracer times the writer's store (lock wait + copy) and
+# the reader's locked section from outside, in both modules; trace markers
+# around each cat give its wall time. Only the two functions are traced,
+# and their call sites are set up when the module loads: ftrace never
+# rewrites code that is running (under TCG, live patching of hot code can
+# leave a vCPU on a stale int3). ksys_sync, which nothing calls meanwhile,
+# keeps the filter non-empty before the module is there (an empty filter
+# means "trace everything").
+graph_start() {	# module functions...
+	mod=$1
+	shift
+	echo 0 >$TR/tracing_on
+	echo nop >$TR/current_tracer
+	echo ksys_sync >$TR/set_ftrace_filter
+	for f in "$@"; do echo "$f:mod:$mod" >>$TR/set_ftrace_filter; done
+	echo 1 >$TR/max_graph_depth
+	echo 16384 >$TR/buffer_size_kb
+	echo function_graph >$TR/current_tracer
+	# A function_graph option: exists once that tracer is current.
+	echo funcgraph-abstime >$TR/trace_options
+	echo >$TR/trace
+	echo 1 >$TR/tracing_on
+}
+# graph_report IMPL: max and p99 duration of each traced function, and the
+# wall time of each cat (between its two markers).
+graph_report() {
+	echo 0 >$TR/tracing_on
+	grep -v '^#' $TR/trace | head -n 4 | sed 's/^/@@BENCH TRACE /' >>"$FEV_OUT"
+	awk -v impl="$1" '
+		/\/\* cat [0-9]+ (start|end) \*\// {
+			for (i = 1; i <= NF; i++) if ($i == "cat") n = $(i + 1)
+			t = $1 + 0
+			if ($0 ~ / start /) t0[n] = t; else ms[n] = (t - t0[n]) * 1000
+			next
+		}
+		/ us +\|/ {
+			for (i = 1; i <= NF; i++) if ($i == "us") d = $(i - 1)
+			f = ""
+			for (i = 1; i <= NF; i++) if ($i ~ /^fev/) { f = $i; sub(/\(.*$/, "", f) }
+			if (f != "") print f, d >"/tmp/durations"
+		}
+		END { for (n in ms) printf "@@BENCH CAT impl=%s run=%d ms=%.3f\n", impl, n, ms[n] }' \
+		$TR/trace >>"$FEV_OUT"
+	for f in $(cut -d' ' -f1 /tmp/durations | sort -u); do
+		grep "^$f " /tmp/durations | cut -d' ' -f2 | sort -n | awk -v impl="$1" -v f="$f" '
+			{ d[NR] = $1 }
+			END { p = int(NR * 0.99); if (p < 1) p = 1
+			      printf "@@BENCH READER impl=%s fn=%s calls=%d p50_us=%s p99_us=%s max_us=%s\n",
+				impl, f, NR, d[int((NR + 1) / 2)], d[p], d[NR] }' >>"$FEV_OUT"
+	done
+	rm -f /tmp/durations
+}
+# graph_stop: after the module is gone (nothing traced runs any more).
+graph_stop() {
+	echo nop >$TR/current_tracer
+	echo >$TR/set_ftrace_filter
+}
+cat_runs() {	# file
+	i=1
+	while [ $i -le $CATS ]; do
+		echo "cat $i start" >$TR/trace_marker
+		cat "$1" >/dev/null
+		echo "cat $i end" >$TR/trace_marker
+		sleep 0.2
+		i=$((i + 1))
+	done
+}
+if want reader; then
+	mount -t tracefs nodev $TR 2>/dev/null
+	if [ ! -e $TR/set_graph_function ]; then
+		err "reader: no function-graph tracer in this kernel"
+	else
+		say "reader: fake_events, 4096 entries, writers at 3000 events/s"
+		graph_start fake_events fev_ring_push fev_ring_read
+		if fev_load buffer_size=4096 network_period_us=1000 \
+		   keyboard_period_us=1000 sensor_period_us=1000; then
+			sleep 2
+			out "@@BENCH FILL impl=fake_events lines=$(grep -vc '^#' /proc/fake_events)"
+			echo >$TR/trace
+			cat_runs /proc/fake_events
+			echo 0 >$TR/tracing_on
+			fev_sources 0
+			sleep 1
+			graph_report fake_events
+			fev_unload
+		fi
+		graph_stop
+		say "reader: baseline, 4096 entries, writers at 3000 events/s"
+		graph_start fev_baseline fevb_store fevb_show
+		if insmod /bench/fev_baseline.ko period_us=1000 buffer_size=4096 quiet=1; then
+			sleep 2
+			out "@@BENCH FILL impl=baseline lines=$(wc -l </proc/fev_baseline)"
+			echo >$TR/trace
+			cat_runs /proc/fev_baseline
+			echo 0 >$TR/tracing_on
+			echo 1 >$DBG/fev_baseline/stop
+			graph_report baseline
+			rmmod fev_baseline
+		else
+			err "reader: insmod fev_baseline"
+		fi
+		graph_stop
+	fi
+fi
+
+# ---- 4. latency: workqueue vs WQ_BH bottom half, cyclictest as reference
+if want latency; then
+	n=$((LAT_SECS * 500))
+	for mode in workqueue bh; do
+		say "latency: bottom_half=$mode, 3 sources at 2 ms, $LAT_SECS s"
+		fev_load bottom_half=$mode buffer_size=65536 network_period_us=2000 \
+			keyboard_period_us=2000 sensor_period_us=2000 || continue
+		sleep $LAT_SECS
+		fev_sources 0
+		sleep 1
+		out "@@BENCH LAT mode=$mode"
+		awk '!/^#/ { print $4, $5 }' /proc/fake_events >>"$FEV_OUT"
+		out "@@BENCH LATEND"
+		fev_unload
+	done
+	say "latency: cyclictest, 2 threads (one per CPU), 2 ms interval, $LAT_SECS s"
+	out "@@BENCH CYCLIC threads=2 interval_us=2000 loops=$n"
+	cyclictest -q -m -t 2 -a -p 80 -i 2000 -l $n -h 20000 >/tmp/cyclic.out 2>&1 ||
+		err "cyclictest failed: $(tail -n 3 /tmp/cyclic.out)"
+	grep -v '^000000 *000000 *000000$' /tmp/cyclic.out | grep -v '^$' >>"$FEV_OUT"
+	out "@@BENCH CYCLICEND"
+fi
+
+out "@@BENCH END clocksource=$(cat $CSF)"
+out "@@BENCH DONE"
+say "done"
