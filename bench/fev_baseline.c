@@ -43,6 +43,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/sprintf.h>
 #include <linux/workqueue.h>
 
 enum { FEVB_NETWORK, FEVB_KEYBOARD, FEVB_SENSOR, FEVB_NR_SOURCES };
@@ -65,11 +66,13 @@ MODULE_PARM_DESC(quiet, "Leave out the pr_info() per event (default: print, as d
 
 static bool unbound;
 module_param(unbound, bool, 0444);
-MODULE_PARM_DESC(unbound, "Measurement variant: an unbound event_wq, as fake_events has (default: per-CPU, as designed)");
+MODULE_PARM_DESC(unbound,
+		 "Measurement variant: event_wq unbound, without WQ_MEM_RECLAIM, as fake_events' (default: per-CPU, as designed)");
 
 static unsigned int max_active = 1;
 module_param(max_active, uint, 0444);
-MODULE_PARM_DESC(max_active, "Measurement variant: event_wq's max_active (default 1, as designed; 0: the workqueue default, as fake_events has)");
+MODULE_PARM_DESC(max_active,
+		 "Measurement variant: event_wq's max_active (default 1, as designed; 0: the workqueue default, as fake_events')");
 
 struct fevb_event {
 	u64 timestamp;
@@ -228,28 +231,31 @@ static int __init fevb_init(void)
 
 	if (period_us < 10 || period_us > 60 * USEC_PER_SEC ||
 	    !buffer_size || buffer_size > 65536) {
-		pr_err("period_us must be 10 to 60000000, buffer_size 1 to 65536\n");
+		pr_err("period_us: 10 to 60000000, buffer_size: 1 to 65536\n");
 		return -EINVAL;
 	}
 	fevb_period = us_to_ktime(period_us);
 	event_buffer = kcalloc(buffer_size, sizeof(*event_buffer), GFP_KERNEL);
 	if (!event_buffer)
 		return -ENOMEM;
-	event_wq = alloc_workqueue("event_wq", (unbound ? WQ_UNBOUND : WQ_PERCPU) |
-				   WQ_MEM_RECLAIM, max_active);
+	event_wq = alloc_workqueue("event_wq",
+				   unbound ? WQ_UNBOUND : WQ_PERCPU | WQ_MEM_RECLAIM,
+				   max_active);
 	if (!event_wq)
 		goto err_buffer;
 	fevb_proc = proc_create("fev_baseline", 0444, NULL, &fevb_proc_ops);
 	if (!fevb_proc)
 		goto err_wq;
-	fevb_debugfs = debugfs_create_dir("fev_baseline", NULL);
-	debugfs_create_file("stats", 0400, fevb_debugfs, NULL, &fevb_stats_fops);
-	debugfs_create_file("stop", 0200, fevb_debugfs, NULL, &fevb_stop_fops);
 	for (i = 0; i < FEVB_NR_SOURCES; i++) {
 		hrtimer_setup(&fevb_timers[i], fevb_timer_fn, CLOCK_MONOTONIC,
 			      HRTIMER_MODE_REL);
 		hrtimer_start(&fevb_timers[i], fevb_period, HRTIMER_MODE_REL);
 	}
+	/* Last: "stop" cancels the timers, which must be set up by then. */
+	fevb_debugfs = debugfs_create_dir("fev_baseline", NULL);
+	debugfs_create_file("stats", 0400, fevb_debugfs, NULL,
+			    &fevb_stats_fops);
+	debugfs_create_file("stop", 0200, fevb_debugfs, NULL, &fevb_stop_fops);
 	return 0;
 
 err_wq:

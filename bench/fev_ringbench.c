@@ -16,27 +16,31 @@
  *   ring      fev_ring_push() / fev_ring_read() of fake_events.ko itself
  *             (it numbers and time-stamps every record, overwrites the
  *             oldest when full, and reads without consuming);
- *   kfifo     kfifo_in() / kfifo_out() of a record kfifo under a
- *             spinlock; when full, kfifo_skip() drops the oldest record
- *             first, as the ring does;
+ *   kfifo     kfifo_in() / kfifo_out() of a kfifo of struct fev_event
+ *             under a spinlock; when full, kfifo_skip() drops the oldest
+ *             element first, as the ring does;
  *   kfifo_ts  the same plus the ktime_get_ns() stamp the ring takes
  *             under its lock, i.e. the same work as the ring.
  *
  * Each measurement is repeated @rounds times; one line per round goes to
  * the kernel log:
  *
- *   fev_ringbench: impl=ring op=push writers=2 round=0 ops=400000 ns=...
+ *   fev_ringbench: impl=ring op=push writers=2 round=0 size=4096 ops=200000 ns_x100=...
  *
- * (ns: the mean time of one operation of one writer, in ns x 100). The
- * module then stays loaded, doing nothing, until removed.
+ * (ns_x100: the mean time of one operation of one writer, in ns x 100).
+ * The module then stays loaded, doing nothing, until removed.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/atomic.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
+#include <linux/err.h>
 #include <linux/kfifo.h>
 #include <linux/kthread.h>
 #include <linux/ktime.h>
+#include <linux/log2.h>
+#include <linux/math64.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -106,8 +110,8 @@ static int fevrb_writer_fn(void *data)
 		fevrb_push(w->impl, &ev);
 	}
 	w->ns = ktime_get_ns() - t0;
-	complete(&w->done);
-	return 0;
+	/* Signals and exits without returning into module code. */
+	kthread_complete_and_exit(&w->done, 0);
 }
 
 /* Empty both buffers: a fresh ring, an emptied kfifo. */
@@ -134,6 +138,8 @@ static int fevrb_push_round(enum fevrb_impl impl, int nr, unsigned int round)
 	u64 sum = 0;
 	int err, i, j;
 
+	if (WARN_ON(nr < 1 || nr > ARRAY_SIZE(t)))
+		return -EINVAL;
 	err = fevrb_reset();
 	if (err)
 		return err;
@@ -157,9 +163,9 @@ static int fevrb_push_round(enum fevrb_impl impl, int nr, unsigned int round)
 		wait_for_completion(&w[i].done);
 		sum += w[i].ns;
 	}
-	pr_info("impl=%s op=push writers=%d round=%u ops=%u ns=%llu\n",
-		fevrb_impl_names[impl], nr, round, ops,
-		div_u64(sum * 100, (u64)ops * nr));
+	pr_info("impl=%s op=push writers=%d round=%u size=%u ops=%u ns_x100=%llu\n",
+		fevrb_impl_names[impl], nr, round, size, ops,
+		div64_u64(sum * 100, (u64)ops * nr));
 	return 0;
 }
 
@@ -204,8 +210,9 @@ static int fevrb_read_round(enum fevrb_impl impl, unsigned int round)
 		ns += ktime_get_ns() - t0;
 		done += size;
 	}
-	pr_info("impl=%s op=read writers=0 round=%u ops=%u ns=%llu\n",
-		fevrb_impl_names[impl], round, done, div_u64(ns * 100, done));
+	pr_info("impl=%s op=read writers=0 round=%u size=%u ops=%u ns_x100=%llu\n",
+		fevrb_impl_names[impl], round, size, done,
+		div_u64(ns * 100, done));
 	return 0;
 }
 

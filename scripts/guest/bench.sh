@@ -85,7 +85,7 @@ lossless_fev() {	# period impl [params]
 	awk -F= -v p="$p" -v s="$STEP" -v i="$impl" -v r="$rep" '
 		{ v[$1] += $2 }
 		$1 == "bh_lat_max_ns" && $2 > bhmax { bhmax = $2 }
-		END { printf "@@BENCH LOSSLESS impl=%s period_us=%d rep=%d secs=%d raised=%d stored=%d dropped=%d missed=%d bh_max_ns=%d\n",
+		END { printf "@@BENCH LOSSLESS impl=%s period_us=%d rep=%d secs=%d raised=%.0f stored=%.0f dropped=%.0f missed=%.0f bh_max_ns=%.0f\n",
 			i, p, r, s, v["events"], v["stored"], v["dropped_no_work"], v["missed"], bhmax }' \
 		$DBG/fake_events/network/stats $DBG/fake_events/keyboard/stats \
 		$DBG/fake_events/sensor/stats >>"$FEV_OUT"
@@ -96,14 +96,17 @@ lossless_base() {	# period impl
 	[ "$2" = baseline_printk ] && level=8 q=0
 	[ "$2" = baseline_fev_wq ] && u=1 ma=0
 	echo $level >/proc/sys/kernel/printk
-	insmod /bench/fev_baseline.ko period_us=$1 buffer_size=4096 quiet=$q unbound=$u max_active=$ma ||
-		{ err "insmod fev_baseline period_us=$1"; return; }
+	insmod /bench/fev_baseline.ko period_us=$1 buffer_size=4096 quiet=$q unbound=$u max_active=$ma || {
+		echo 4 >/proc/sys/kernel/printk
+		err "insmod fev_baseline period_us=$1"
+		return
+	}
 	sleep $STEP
 	echo 1 >$DBG/fev_baseline/stop
 	echo 4 >/proc/sys/kernel/printk
 	awk -F= -v p="$1" -v s="$STEP" -v i="$2" -v r="$rep" '
 		{ v[$1] = $2 }
-		END { printf "@@BENCH LOSSLESS impl=%s period_us=%d rep=%d secs=%d raised=%d stored=%d dropped=%d missed=%d bh_max_ns=%d peak_inflight=%d\n",
+		END { printf "@@BENCH LOSSLESS impl=%s period_us=%d rep=%d secs=%d raised=%.0f stored=%.0f dropped=%.0f missed=%.0f bh_max_ns=%.0f peak_inflight=%.0f\n",
 			i, p, r, s, v["raised"], v["stored"], v["alloc_failed"], v["missed"], v["max_bh_ns"], v["peak_inflight"] }' \
 		$DBG/fev_baseline/stats >>"$FEV_OUT"
 	rmmod fev_baseline || err "rmmod fev_baseline"
@@ -144,13 +147,16 @@ graph_start() {	# module functions...
 	echo 1 >$TR/max_graph_depth
 	echo 16384 >$TR/buffer_size_kb
 	echo function_graph >$TR/current_tracer
-	# A function_graph option: exists once that tracer is current.
+	# function_graph options: they exist once that tracer is current.
+	# funcgraph-tail names the function on the "}" line of a call that
+	# was interrupted by another traced event (printed as "f() { ... }").
 	echo funcgraph-abstime >$TR/trace_options
+	echo funcgraph-tail >$TR/trace_options
 	echo >$TR/trace
 	echo 1 >$TR/tracing_on
 }
-# graph_report IMPL: max and p99 duration of each traced function, and the
-# wall time of each cat (between its two markers).
+# graph_report IMPL: max and p99 duration of each traced function while
+# a cat ran (between its two markers), and the wall time of each cat.
 graph_report() {
 	echo 0 >$TR/tracing_on
 	grep -v '^#' $TR/trace | head -n 4 | sed 's/^/@@BENCH TRACE /' >>"$FEV_OUT"
@@ -158,21 +164,25 @@ graph_report() {
 		/\/\* cat [0-9]+ (start|end) \*\// {
 			for (i = 1; i <= NF; i++) if ($i == "cat") n = $(i + 1)
 			t = $1 + 0
-			if ($0 ~ / start /) t0[n] = t; else ms[n] = (t - t0[n]) * 1000
+			if ($0 ~ / start /) { t0[n] = t; inside = 1 }
+			else { if (n in t0) ms[n] = (t - t0[n]) * 1000; inside = 0 }
 			next
 		}
-		/ us +\|/ {
-			for (i = 1; i <= NF; i++) if ($i == "us") d = $(i - 1)
-			f = ""
-			for (i = 1; i <= NF; i++) if ($i ~ /^fev/) { f = $i; sub(/\(.*$/, "", f) }
-			if (f != "") print f, d >"/tmp/durations"
+		inside && / us +\|/ {
+			d = ""; f = ""
+			for (i = 1; i <= NF; i++) {
+				if ($i == "us") d = $(i - 1)
+				if ($i ~ /^fev/) { f = $i; sub(/\(.*$/, "", f) }
+			}
+			if (f != "" && d != "") print f, d >"/tmp/durations"
 		}
 		END { for (n in ms) printf "@@BENCH CAT impl=%s run=%d ms=%.3f\n", impl, n, ms[n] }' \
 		$TR/trace >>"$FEV_OUT"
+	touch /tmp/durations
 	for f in $(cut -d' ' -f1 /tmp/durations | sort -u); do
 		grep "^$f " /tmp/durations | cut -d' ' -f2 | sort -n | awk -v impl="$1" -v f="$f" '
 			{ d[NR] = $1 }
-			END { p = int(NR * 0.99); if (p < 1) p = 1
+			END { p = int(NR * 0.99); if (p < NR * 0.99) p++; if (p < 1) p = 1
 			      printf "@@BENCH READER impl=%s fn=%s calls=%d p50_us=%s p99_us=%s max_us=%s\n",
 				impl, f, NR, d[int((NR + 1) / 2)], d[p], d[NR] }' >>"$FEV_OUT"
 	done
@@ -247,10 +257,14 @@ if want latency; then
 		fev_unload
 	done
 	say "latency: cyclictest, 2 threads (one per CPU), 2 ms interval, $LAT_SECS s"
+	# cyclictest keeps its statistics in POSIX shared memory.
+	mkdir -p /dev/shm
+	mountpoint -q /dev/shm || mount -t tmpfs shm /dev/shm
 	out "@@BENCH CYCLIC threads=2 interval_us=2000 loops=$n"
 	cyclictest -q -m -t 2 -a -p 80 -i 2000 -l $n -h 20000 >/tmp/cyclic.out 2>&1 ||
 		err "cyclictest failed: $(tail -n 3 /tmp/cyclic.out)"
-	grep -v '^000000 *000000 *000000$' /tmp/cyclic.out | grep -v '^$' >>"$FEV_OUT"
+	# Empty histogram buckets left out (the columns are tab-separated).
+	grep -Ev '^[0-9]{6}([[:space:]]+0+)+$' /tmp/cyclic.out | grep -v '^$' >>"$FEV_OUT"
 	out "@@BENCH CYCLICEND"
 fi
 
