@@ -18,9 +18,10 @@
  *     for the whole dump (single_open(); seq_file calls the show function
  *     again with a bigger buffer when the dump did not fit).
  *
- * Measurement only, not in the design: the "quiet" and "unbound" variants
- * (parameters: no pr_info(); an unbound event_wq like fake_events'), and
- * counters of raised, stored and
+ * Measurement only, not in the design: the "quiet", "unbound" and
+ * "max_active" variants (parameters: no pr_info(); an unbound event_wq
+ * with the default max_active, the control for fake_events' choice of a
+ * per-CPU workqueue), and counters of raised, stored and
  * failed-allocation events, of timer overruns (hrtimer_forward_now() > 1:
  * periods without a callback), of the work items in flight (peak) and of
  * the largest bottom-half start latency, in /sys/kernel/debug/fev_baseline/
@@ -67,12 +68,12 @@ MODULE_PARM_DESC(quiet, "Leave out the pr_info() per event (default: print, as d
 static bool unbound;
 module_param(unbound, bool, 0444);
 MODULE_PARM_DESC(unbound,
-		 "Measurement variant: event_wq unbound, without WQ_MEM_RECLAIM, as fake_events' (default: per-CPU, as designed)");
+		 "Measurement variant: event_wq unbound, without WQ_MEM_RECLAIM (default: per-CPU, as designed)");
 
 static unsigned int max_active = 1;
 module_param(max_active, uint, 0444);
 MODULE_PARM_DESC(max_active,
-		 "Measurement variant: event_wq's max_active (default 1, as designed; 0: the workqueue default, as fake_events')");
+		 "Measurement variant: event_wq's max_active (default 1, as designed; 0: the workqueue default)");
 
 struct fevb_event {
 	u64 timestamp;

@@ -94,7 +94,7 @@ lossless_fev() {	# period impl [params]
 lossless_base() {	# period impl
 	level=4 q=1 u=0 ma=1
 	[ "$2" = baseline_printk ] && level=8 q=0
-	[ "$2" = baseline_fev_wq ] && u=1 ma=0
+	[ "$2" = baseline_unbound ] && u=1 ma=0
 	echo $level >/proc/sys/kernel/printk
 	insmod /bench/fev_baseline.ko period_us=$1 buffer_size=4096 quiet=$q unbound=$u max_active=$ma || {
 		echo 4 >/proc/sys/kernel/printk
@@ -121,7 +121,7 @@ if want lossless; then
 			lossless_fev "$p" fake_events
 			lossless_fev "$p" fake_events_bh bottom_half=bh
 			lossless_base "$p" baseline
-			lossless_base "$p" baseline_fev_wq
+			lossless_base "$p" baseline_unbound
 			lossless_base "$p" baseline_printk
 			rep=$((rep + 1))
 		done
