@@ -16,8 +16,14 @@ mkdir -p "$CACHE"
 # packages apt installs, which a python3 from pyenv or a venv cannot see.
 export PATH=/usr/bin:/bin:/usr/sbin:/sbin:$PATH
 
+# The machine's kernel-build lock: the same for every cache, so that a run
+# with another FAKE_EVENTS_CACHE (say, a fresh-machine rehearsal) still
+# takes turns with the other kernel builds on these 2 cores.
+BUILD_LOCK=${FAKE_EVENTS_BUILD_LOCK:-${XDG_CACHE_HOME:-$HOME/.cache}/fake-events/build.lock}
+mkdir -p "$(dirname "$BUILD_LOCK")"
+
 # kbuild CMD...: run a kernel build; never two at once on this machine.
-kbuild() { flock "$CACHE/build.lock" "$@"; }
+kbuild() { flock "$BUILD_LOCK" "$@"; }
 
 log() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
