@@ -6,18 +6,22 @@
 #
 #   @@BENCH INFO ...                      the guest
 #   @@BENCH RING <fev_ringbench line>     benchmark 1, one line per round
+#   @@BENCH WAKE <fev_ringbench line>     benchmark 1, the wake check per round
 #   @@BENCH LOSSLESS impl=... period_us=... raised=... stored=... ...
 #   @@BENCH READER impl=... fn=... calls=... max_us=... p99_us=...
 #   @@BENCH CAT impl=... run=... ms=...
 #   @@BENCH LAT mode=... then "<irq_ns> <bh_ns>" lines, @@BENCH LATEND
 #   @@BENCH CYCLIC ... the output of cyclictest ... @@BENCH CYCLICEND
+#   @@BENCH STREAM mode=... shown=... lost=... rate=... ms=... raised=... stored=...
 #   @@BENCH ERROR <what>                  a step that did not run
 #   @@BENCH DONE
 #
-# FEV_PARTS selects benchmarks (default: ring lossless reader latency);
+# FEV_PARTS selects benchmarks (default: ring lossless reader latency
+# stream);
 # FEV_QUICK=1 shortens every step (scripts/bench --quick, the test run).
 
-PARTS=${FEV_PARTS:-ring lossless reader latency}
+PARTS=${FEV_PARTS:-ring lossless reader latency stream}
+READERS=/kselftest/drivers/misc/fake_events/readers
 MOD=/sys/module/fake_events/parameters
 DBG=/sys/kernel/debug
 TR=/sys/kernel/tracing
@@ -65,6 +69,7 @@ if want ring; then
 		dmesg -c >/dev/null
 		if insmod /bench/fev_ringbench.ko ops=$RING_OPS rounds=$RING_ROUNDS; then
 			dmesg | sed -n 's/.*fev_ringbench: \(impl=.*\)/@@BENCH RING \1/p' >>"$FEV_OUT"
+			dmesg | sed -n 's/.*fev_ringbench: wake_check \(.*\)/@@BENCH WAKE \1/p' >>"$FEV_OUT"
 			rmmod fev_ringbench
 		else
 			err "ring: insmod fev_ringbench: $(dmesg | grep fev_ringbench | tail -n 2)"
@@ -266,6 +271,28 @@ if want latency; then
 	# Empty histogram buckets left out (the columns are tab-separated).
 	grep -Ev '^[0-9]{6}([[:space:]]+0+)+$' /tmp/cyclic.out | grep -v '^$' >>"$FEV_OUT"
 	out "@@BENCH CYCLICEND"
+fi
+
+# ---- 5. stream: one /dev/fake_events reader while every source runs at
+# its shortest period (the readers kselftest's full-rate case, 3 s)
+if want stream; then
+	for mode in workqueue bh; do
+		say "stream: bottom_half=$mode, 3 sources at 100 us, one reader of /dev/fake_events"
+		fev_load bottom_half=$mode network_enabled=0 keyboard_enabled=0 \
+			sensor_enabled=0 || continue
+		$READERS -t dev_stream_accounts_for_every_event >/tmp/stream.out 2>&1 ||
+			err "stream: the reader failed ($mode): $(grep -E 'not ok|Expected' /tmp/stream.out | head -n 2)"
+		line=$(sed -n 's/.*stream: \([0-9]*\) events shown, \([0-9]*\) lost, \([0-9]*\) events\/s shown over \([0-9]*\) ms.*/shown=\1 lost=\2 rate=\3 ms=\4/p' /tmp/stream.out)
+		raised=$(awk '$1 != "buffer" { split($2, kv, "="); s += kv[2] } END { print s + 0 }' \
+			$DBG/fake_events/stats)
+		stored=$(sed -n 's/^buffer .*stored=\([0-9]*\).*/\1/p' $DBG/fake_events/stats)
+		if [ -n "$line" ]; then
+			out "@@BENCH STREAM mode=$mode $line raised=$raised stored=$stored"
+		else
+			err "stream: no figures ($mode)"
+		fi
+		fev_unload
+	done
 fi
 
 out "@@BENCH END clocksource=$(cat $CSF)"

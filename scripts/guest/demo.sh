@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Guest mode "demo": load fake_events (unless built in), show
 # /proc/fake_events filling for a few seconds, print a per-source summary
-# from the debugfs stats, unload.
+# from the debugfs stats, follow /dev/fake_events live for a few seconds,
+# unload.
 
 SECS=${FEV_DEMO_SECS:-6}
 STATS=/sys/kernel/debug/fake_events/stats
@@ -92,6 +93,21 @@ for s in NETWORK KEYBOARD SENSOR; do
 	[ $# -eq 7 ] && printf '%-9s %7d  %10d %10d %10d  %10d %10d %10d\n' \
 		"$1" "$n" "$2" "$3" "$4" "$5" "$6" "$7"
 done
+
+# /dev/fake_events: the same lines, as the bottom halves store them. A new
+# reader starts at the oldest buffered event; those are skipped here, so
+# what is printed came in while watching.
+if [ -c /dev/fake_events ]; then
+	held=$(grep -c ' Event from ' /proc/fake_events)
+	echo "== cat /dev/fake_events for 3 s: events printed as they come"
+	timeout 3 cat /dev/fake_events | awk -v skip="$held" '
+		NR <= skip { next }
+		{ n++ }
+		n <= 20 { printf "   live +%.2fs  %s\n", uptime() - t0, $0; fflush() }
+		function uptime(  l, f) { getline l <"/proc/uptime"; close("/proc/uptime"); split(l, f, " "); return f[1] }
+		BEGIN { t0 = uptime() }
+		END { if (n > 20) printf "   ... %d more\n", n - 20; printf "   %d events streamed in 3 s\n", n }'
+fi
 
 if [ $BUILTIN -eq 0 ]; then
 	echo "== rmmod fake_events"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
-# Guest mode "runtime" (scripts/runtime): the kselftest, fault injection,
+# Guest mode "runtime" (scripts/runtime): the kselftests, fault injection,
 # the KUnit module, a kmemleak scan, and a dmesg dump for the host's log
 # scan. Everything the host parses goes to $FEV_OUT:
 #
@@ -10,10 +10,11 @@
 #
 # FEV_PARTS (fevparts= on the command line) selects the parts; default all.
 
-PARTS=${FEV_PARTS:-kselftest faultinj kunit kmemleak}
+PARTS=${FEV_PARTS:-kselftest readers faultinj kunit kmemleak}
 STATS=/sys/kernel/debug/fake_events/stats
 KMEMLEAK=/sys/kernel/debug/kmemleak
 SELFTEST=/kselftest/drivers/misc/fake_events/fake_events.sh
+READERS=/kselftest/drivers/misc/fake_events/readers
 
 out() { echo "$*" >>"$FEV_OUT"; }
 # Progress on the console, between the kernel's messages.
@@ -56,6 +57,34 @@ if want kselftest; then
 	cat /tmp/kselftest.out >>"$FEV_OUT"
 	grep -E '^(not )?ok ' /tmp/kselftest.out >/dev/console
 	end kselftest $rc
+fi
+
+# The readers kselftest (C, kselftest_harness.h): /proc/fake_events and
+# /dev/fake_events, with each bottom half; the built-in driver once, in the
+# mode it was booted with.
+readers() {
+	begin "readers-$1"
+	$READERS >/tmp/readers.out 2>&1
+	rc=$?
+	cat /tmp/readers.out >>"$FEV_OUT"
+	grep -E '^(not )?ok ' /tmp/readers.out >/dev/console
+	end "readers-$1" $rc
+}
+
+if want readers; then
+	if [ $BUILTIN -eq 1 ]; then
+		readers "$(cat /sys/module/fake_events/parameters/bottom_half)"
+	else
+		for mode in workqueue bh; do
+			if modprobe fake_events bottom_half=$mode; then
+				readers $mode
+				rmmod fake_events ||
+					result "readers_${mode}_unload" FAIL "rmmod failed"
+			else
+				result "readers_${mode}_load" FAIL "modprobe bottom_half=$mode failed"
+			fi
+		done
+	fi
 fi
 
 # stat_sum FILE FIELD: a counter summed over the three sources, from a
