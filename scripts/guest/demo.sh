@@ -100,7 +100,7 @@ done
 if [ -c /dev/fake_events ]; then
 	held=$(grep -c ' Event from ' /proc/fake_events)
 	echo "== cat /dev/fake_events for 3 s: events printed as they come"
-	timeout 3 cat /dev/fake_events | awk -v skip="$held" '
+	timeout -s INT 3 cat /dev/fake_events | awk -v skip="$held" '
 		NR <= skip { next }
 		{ n++ }
 		n <= 20 { printf "   live +%.2fs  %s\n", uptime() - t0, $0; fflush() }
