@@ -59,7 +59,7 @@ fev_load() {
 }
 fev_unload() { rmmod fake_events || err "rmmod fake_events"; }
 fev_sources() {	# fev_sources 0|1
-	for s in $SOURCES; do echo "$1" >$MOD/${s}_enabled; done
+	for s in $SOURCES; do echo "$1" >/sys/kernel/config/fake_events/$s/enabled; done
 }
 
 # ---- 1. ring cost: fake_events' ring against kfifo (fev_ringbench.ko)

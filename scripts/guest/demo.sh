@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Guest mode "demo": load fake_events (unless built in), show
 # /proc/fake_events filling for a few seconds, print a per-source summary
-# from the debugfs stats, follow /dev/fake_events live for a few seconds,
-# unload.
+# from the debugfs stats, run one source per bottom half side by side and
+# print where each half ran and the latency of each stage, follow
+# /dev/fake_events live for a few seconds, unload.
 
 SECS=${FEV_DEMO_SECS:-6}
 STATS=/sys/kernel/debug/fake_events/stats
@@ -66,33 +67,72 @@ awk -v dt="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" '
 		printf "buffer    %s entries, %d overwritten\n", v[FILENAME, "buffer", "size"], o
 	}' /tmp/stats0 /tmp/stats1
 
-# Latency split of the buffered events: IRQ latency (top half ran - timer
-# due) and bottom-half latency (work started - top half queued it).
-bh=$(cat /sys/module/fake_events/parameters/bottom_half 2>/dev/null || echo workqueue)
-cat /proc/fake_events >/tmp/events
-echo "== latency of the buffered events, ns (bottom half: $bh)"
-printf '%-9s %7s  %10s %10s %10s  %10s %10s %10s\n' source events \
-	irq_p50 irq_p99 irq_max bh_p50 bh_p99 bh_max
-for s in NETWORK KEYBOARD SENSOR; do
-	line="$s"
-	n=0
-	for col in 4 5; do
-		awk -v s="$s" -v c="$col" '$3 == s && NF == 9 { print $c }' /tmp/events |
-			sort -n >/tmp/lat
-		n=$(wc -l </tmp/lat)
-		[ "$n" -gt 0 ] || continue
-		line="$line $(awk -v n="$n" '
-			{ v[NR] = $1 }
-			END {
-				i50 = int((n * 50 + 99) / 100); i99 = int((n * 99 + 99) / 100)
-				printf "%d %d %d", v[i50], v[i99], v[n]
-			}' /tmp/lat)"
+# Every bottom half side by side: one source per mechanism, the same load,
+# made in configfs. Per source: the events, where each half ran (from the
+# event lines), and p50/p99 of each stage: timer latency and bottom-half
+# latency exactly from every event line (read from /dev/fake_events
+# meanwhile), the dispatch time (timer callback to interrupt handler) from
+# the log2 histogram, as the upper bound of the bucket that holds the
+# percentile.
+CFG=/sys/kernel/config/fake_events
+DBG=/sys/kernel/debug/fake_events
+MODES="workqueue batch bh threaded"
+if [ -d $CFG ]; then
+	echo "== one source per bottom half, 5 ms each, for 3 s:"
+	cat /dev/fake_events >/tmp/events &
+	reader=$!
+	for m in $MODES; do
+		echo "   mkdir $CFG/$m; echo 5000 > $m/period_us; echo $m > $m/bottom_half; echo 1 > $m/enabled"
+		mkdir $CFG/$m && echo 5000 >$CFG/$m/period_us &&
+			echo $m >$CFG/$m/bottom_half && echo 1 >$CFG/$m/enabled
 	done
-	# shellcheck disable=SC2086
-	set -- $line
-	[ $# -eq 7 ] && printf '%-9s %7d  %10d %10d %10d  %10d %10d %10d\n' \
-		"$1" "$n" "$2" "$3" "$4" "$5" "$6" "$7"
-done
+	sleep 3
+	echo "== grep fake_events /proc/interrupts"
+	grep fake_events /proc/interrupts
+	for m in $MODES; do echo 0 >$CFG/$m/enabled; done
+	sleep 0.5
+	kill $reader
+	echo "== per source (dispatch percentiles: histogram bucket bound), ns"
+	printf '%-9s %6s %6s  %-16s %-24s %9s %9s %9s %9s %9s %9s\n' source events \
+		listed top_half bottom_half timer_p50 timer_p99 disp_p50 disp_p99 bh_p50 bh_p99
+	for m in $MODES; do
+		S=$(echo "$m" | tr '[:lower:]' '[:upper:]')
+		awk -v s="$S" '$3 == s && $6 == "Event"' /tmp/events >/tmp/ev.$m
+		# Percentiles of one column of the event lines.
+		pct() {
+			cut -d' ' -f"$1" /tmp/ev.$m | sort -n | awk '
+				{ v[NR] = $1 }
+				END {
+					if (!NR) { print "- -"; exit }
+					i50 = int((NR * 50 + 99) / 100); i99 = int((NR * 99 + 99) / 100)
+					print v[i50], v[i99]
+				}'
+		}
+		# The most frequent CPU:context:task of a column, with its share.
+		where() {
+			cut -d' ' -f"$1" /tmp/ev.$m | cut -c4- |
+				sed 's/^\([0-9]*\):\([a-z]*\):\(irq\/[0-9]*-\|kworker\|ksoftirqd\).*/\1:\2:\3/' |
+				sort | uniq -c | sort -rn | awk -v n="$(wc -l </tmp/ev.$m)" '
+					NR == 1 { printf "%s(%d%%)", $2, $1 * 100 / n }'
+		}
+		disp=$(awk 'NR > 1 { n += $4; c[NR] = $4; hi[NR] = $2 }
+			END {
+				for (i = 2; i <= NR && n; i++) {
+					s += c[i]
+					if (!a && s * 100 >= n * 50) a = hi[i]
+					if (!b && s * 100 >= n * 99) b = hi[i]
+				}
+				print (n ? a : "-"), (n ? b : "-")
+			}' $DBG/$m/histogram)
+		# shellcheck disable=SC2046
+		printf '%-9s %6s %6s  %-16s %-24s %9s %9s %9s %9s %9s %9s\n' "$m" \
+			"$(sed -n 's/^events=//p' $DBG/$m/stats)" "$(wc -l </tmp/ev.$m)" \
+			"$(where 10)" "$(where 11)" $(pct 4) $disp $(pct 5)
+	done
+	echo "   (top_half/bottom_half: CPU:context:task of most events; the threaded"
+	echo "   bottom half is the interrupt's thread, irq/<N>-fake_events-<source>)"
+	for m in $MODES; do rmdir $CFG/$m; done
+fi
 
 # /dev/fake_events: the same lines, as the bottom halves store them. A new
 # reader starts at the oldest buffered event; those are skipped here, so

@@ -10,11 +10,12 @@
 #
 # FEV_PARTS (fevparts= on the command line) selects the parts; default all.
 
-PARTS=${FEV_PARTS:-kselftest readers faultinj kunit kmemleak}
+PARTS=${FEV_PARTS:-kselftest sources readers faultinj kunit kmemleak}
 STATS=/sys/kernel/debug/fake_events/stats
 KMEMLEAK=/sys/kernel/debug/kmemleak
 SELFTEST=/kselftest/drivers/misc/fake_events/fake_events.sh
 READERS=/kselftest/drivers/misc/fake_events/readers
+SOURCES_TEST=/kselftest/drivers/misc/fake_events/sources.sh
 
 out() { echo "$*" >>"$FEV_OUT"; }
 # Progress on the console, between the kernel's messages.
@@ -50,32 +51,34 @@ if want kmemleak && [ -e $KMEMLEAK ]; then
 	echo clear >$KMEMLEAK
 fi
 
-if want kselftest; then
-	begin kselftest
-	$SELFTEST >/tmp/kselftest.out 2>&1
+# kselftest PART PROGRAM: run a kselftest as one part; its KTAP goes to
+# the results channel, its results to the console.
+kselftest() {
+	begin "$1"
+	$2 >/tmp/"$1".out 2>&1
 	rc=$?
-	cat /tmp/kselftest.out >>"$FEV_OUT"
-	grep -E '^(not )?ok ' /tmp/kselftest.out >/dev/console
-	end kselftest $rc
-fi
+	cat /tmp/"$1".out >>"$FEV_OUT"
+	grep -E '^(not )?ok ' /tmp/"$1".out >/dev/console
+	end "$1" $rc
+}
+
+# The shell test of the seed sources, and the sources test: interrupts,
+# configfs, every bottom half at once.
+want kselftest && kselftest kselftest $SELFTEST
+want sources && kselftest sources $SOURCES_TEST
 
 # The readers kselftest (C, kselftest_harness.h): /proc/fake_events and
 # /dev/fake_events, with each bottom half; the built-in driver once, in the
 # mode it was booted with.
 readers() {
-	begin "readers-$1"
-	$READERS >/tmp/readers.out 2>&1
-	rc=$?
-	cat /tmp/readers.out >>"$FEV_OUT"
-	grep -E '^(not )?ok ' /tmp/readers.out >/dev/console
-	end "readers-$1" $rc
+	kselftest "readers-$1" $READERS
 }
 
 if want readers; then
 	if [ $BUILTIN -eq 1 ]; then
 		readers "$(cat /sys/module/fake_events/parameters/bottom_half)"
 	else
-		for mode in workqueue bh; do
+		for mode in workqueue batch bh threaded; do
 			if modprobe fake_events bottom_half=$mode; then
 				readers $mode
 				rmmod fake_events ||
@@ -108,6 +111,7 @@ stat_buf() {
 # line and the bottom half is the one it chose.
 FI_PARAMS="pool_size=1 network_period_us=200 keyboard_period_us=200 sensor_period_us=200 buffer_size=64"
 PARAMS=/sys/module/fake_events/parameters
+CFG=/sys/kernel/config/fake_events
 
 # faultinj NAME [MODULE PARAMETERS]
 faultinj() {
@@ -130,7 +134,7 @@ faultinj() {
 	cat $STATS >/tmp/stats1
 	t1=$(cut -d' ' -f1 /proc/uptime)
 	# Stop the sources; their last bottom halves run within a second.
-	for s in network keyboard sensor; do echo 0 >$PARAMS/${s}_enabled; done
+	for s in network keyboard sensor; do echo 0 >$CFG/$s/enabled; done
 	sleep 1
 	cat $STATS >/tmp/stats2
 	cat /tmp/stats2 >>"$FEV_OUT"
@@ -138,7 +142,13 @@ faultinj() {
 	e1=$(stat_sum /tmp/stats1 events); s1=$(stat_buf /tmp/stats1 stored)
 	e=$(stat_sum /tmp/stats2 events); d=$(stat_sum /tmp/stats2 dropped)
 	m=$(stat_sum /tmp/stats2 missed)
-	s=$(stat_buf /tmp/stats2 stored); ow=$(stat_buf /tmp/stats2 overwritten)
+	# Stored per source: the buffer's total also counts the events of
+	# sources made and removed earlier in a built-in guest's boot.
+	s=0
+	for src in network keyboard sensor; do
+		s=$((s + $(sed -n 's/^stored=//p' "${STATS%/stats}/$src/stats")))
+	done
+	ow=$(stat_buf /tmp/stats2 overwritten)
 	rate=$(awk -v a="$e0" -v b="$e1" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", (b - a) / (t1 - t0) }')
 	srate=$(awk -v a="$s0" -v b="$s1" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", (b - a) / (t1 - t0) }')
 	detail="bottom_half=$(cat $PARAMS/bottom_half) events=$e dropped=$d missed=$m stored=$s overwritten=$ow raised/s=$rate stored/s=$srate unaccounted=$((e - d - s))"
@@ -154,7 +164,7 @@ faultinj() {
 			result "$name"_unload FAIL "rmmod failed or /proc/fake_events left"
 		fi
 	else
-		for s in network keyboard sensor; do echo 1 >$PARAMS/${s}_enabled; done
+		for s in network keyboard sensor; do echo 1 >$CFG/$s/enabled; done
 	fi
 }
 
@@ -162,7 +172,9 @@ if want faultinj; then
 	begin faultinj
 	if [ $BUILTIN -eq 0 ]; then
 		faultinj faultinj bottom_half=workqueue
+		faultinj faultinj_batch bottom_half=batch
 		faultinj faultinj_bh bottom_half=bh
+		faultinj faultinj_threaded bottom_half=threaded
 	else
 		faultinj faultinj
 	fi
