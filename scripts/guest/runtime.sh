@@ -10,12 +10,13 @@
 #
 # FEV_PARTS (fevparts= on the command line) selects the parts; default all.
 
-PARTS=${FEV_PARTS:-kselftest sources readers faultinj kunit kmemleak}
+PARTS=${FEV_PARTS:-kselftest sources hotplug readers faultinj kunit kmemleak}
 STATS=/sys/kernel/debug/fake_events/stats
 KMEMLEAK=/sys/kernel/debug/kmemleak
 SELFTEST=/kselftest/drivers/misc/fake_events/fake_events.sh
 READERS=/kselftest/drivers/misc/fake_events/readers
 SOURCES_TEST=/kselftest/drivers/misc/fake_events/sources.sh
+HOTPLUG_TEST=/kselftest/drivers/misc/fake_events/hotplug.sh
 
 out() { echo "$*" >>"$FEV_OUT"; }
 # Progress on the console, between the kernel's messages.
@@ -62,10 +63,11 @@ kselftest() {
 	end "$1" $rc
 }
 
-# The shell test of the seed sources, and the sources test: interrupts,
-# configfs, every bottom half at once.
+# The shell test of the seed sources, the sources test (interrupts,
+# configfs, every bottom half at once) and the CPU hotplug test.
 want kselftest && kselftest kselftest $SELFTEST
 want sources && kselftest sources $SOURCES_TEST
+want hotplug && kselftest hotplug $HOTPLUG_TEST
 
 # The readers kselftest (C, kselftest_harness.h): /proc/fake_events and
 # /dev/fake_events, with each bottom half; the built-in driver once, in the
