@@ -10,13 +10,14 @@
 #
 # FEV_PARTS (fevparts= on the command line) selects the parts; default all.
 
-PARTS=${FEV_PARTS:-kselftest sources hotplug readers faultinj kunit kmemleak}
+PARTS=${FEV_PARTS:-kselftest sources hotplug readers churn faultinj kunit kmemleak}
 STATS=/sys/kernel/debug/fake_events/stats
 KMEMLEAK=/sys/kernel/debug/kmemleak
 SELFTEST=/kselftest/drivers/misc/fake_events/fake_events.sh
 READERS=/kselftest/drivers/misc/fake_events/readers
 SOURCES_TEST=/kselftest/drivers/misc/fake_events/sources.sh
 HOTPLUG_TEST=/kselftest/drivers/misc/fake_events/hotplug.sh
+CHURN_TEST=/kselftest/drivers/misc/fake_events/churn.sh
 
 out() { echo "$*" >>"$FEV_OUT"; }
 # Progress on the console, between the kernel's messages.
@@ -91,6 +92,10 @@ if want readers; then
 		done
 	fi
 fi
+
+# The soak: sources made, reconfigured and removed under readers, module
+# cycles; kmemleak below scans after it.
+want churn && kselftest churn $CHURN_TEST
 
 # stat_sum FILE FIELD: a counter summed over the three sources, from a
 # copy of the stats file (one read: the counters keep moving).
