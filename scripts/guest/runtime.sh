@@ -10,7 +10,7 @@
 #
 # FEV_PARTS (fevparts= on the command line) selects the parts; default all.
 
-PARTS=${FEV_PARTS:-kselftest sources hotplug readers churn faultinj kunit kmemleak}
+PARTS=${FEV_PARTS:-kselftest sources hotplug readers churn fuzz allocfail faultinj kunit kmemleak}
 STATS=/sys/kernel/debug/fake_events/stats
 KMEMLEAK=/sys/kernel/debug/kmemleak
 SELFTEST=/kselftest/drivers/misc/fake_events/fake_events.sh
@@ -18,6 +18,7 @@ READERS=/kselftest/drivers/misc/fake_events/readers
 SOURCES_TEST=/kselftest/drivers/misc/fake_events/sources.sh
 HOTPLUG_TEST=/kselftest/drivers/misc/fake_events/hotplug.sh
 CHURN_TEST=/kselftest/drivers/misc/fake_events/churn.sh
+FUZZ_TEST=/kselftest/drivers/misc/fake_events/fuzz
 
 out() { echo "$*" >>"$FEV_OUT"; }
 # Progress on the console, between the kernel's messages.
@@ -96,6 +97,175 @@ fi
 # The soak: sources made, reconfigured and removed under readers, module
 # cycles; kmemleak below scans after it.
 want churn && kselftest churn $CHURN_TEST
+
+# Hostile input at every file. With the module not loaded (the parts above
+# unload it), the test loads it itself and so may try module parameters.
+if want fuzz; then
+	kselftest fuzz $FUZZ_TEST
+	# A test the harness timed out did not run its teardown.
+	rmdir /sys/kernel/config/fake_events/fz 2>/dev/null
+	[ $BUILTIN -eq 1 ] || ! [ -e /sys/module/fake_events ] ||
+		rmmod fake_events
+fi
+
+# Allocation failures: failslab and fail_page_alloc, driven by
+# /proc/thread-self/fail-nth (scripts/guest/failnth.c), fail the 1st, 2nd,
+# ... allocation made while the module loads, a source is made, a source
+# starts, and /dev/fake_events opens, until the operation makes no more. A
+# stack-trace filter counts only allocations under the driver's code (for
+# the load: under do_one_initcall(), the module's init); register_irq_proc()
+# is left out: it ignores its own failures and free_irq() then warns, in
+# genirq. Each failure must be an error that leaves nothing of the object
+# visible, or be tolerated with the object working; kmemleak below scans
+# for leaks.
+FI_DIRS="/sys/kernel/debug/failslab /sys/kernel/debug/fail_page_alloc"
+AF_MAX=400
+CFG=/sys/kernel/config/fake_events
+DBG=/sys/kernel/debug/fake_events
+
+# text_range AWK-CONDITION: "start end", from the first text symbol of
+# kallsyms ($1 address, $2 type, $3 name, $4 module) that matches to the
+# next symbol above the last one, init text left out (one width of
+# address: they sort as strings).
+text_range() {
+	sort /proc/kallsyms | awk '
+		$3 == "_sinittext" { init = 1 }
+		$3 == "_einittext" { init = 0 }
+		pending && $1 > last { end = $1; pending = 0 }
+		!init && ($2 == "t" || $2 == "T") && ('"$1"') {
+			if (!start) start = $1
+			last = $1; pending = 1
+		}
+		END { if (start && end) print "0x" start, "0x" end }'
+}
+
+# af_filter START END [REJECT_START REJECT_END]: the stack-trace filter.
+af_filter() {
+	for d in $FI_DIRS; do
+		echo "$1" >"$d"/require-start
+		echo "$2" >"$d"/require-end
+		echo "${3:-0}" >"$d"/reject-start
+		echo "${4:-0}" >"$d"/reject-end
+	done
+}
+
+# af_loop NAME SETUP "OP ARGS" CHECK_FAILED CHECK_MADE UNDO: for n = 1, 2,
+# ... run SETUP, then OP (scripts/guest/failnth.c) with its n-th filtered
+# allocation failing; CHECK_FAILED (when the call failed) or CHECK_MADE
+# (when it succeeded) must hold; UNDO puts things back. Ends at the first n
+# with nothing left to fail.
+af_loop() {
+	name=$1 setup=$2 op=$3 check_failed=$4 check_made=$5 undo=$6
+	n=1 refused=0 tolerated=0 bad='' errs=''
+	while [ $n -le $AF_MAX ]; do
+		eval "$setup"
+		# shellcheck disable=SC2086
+		out=$(/fev/failnth $n $op)
+		err=${out#err=}; err=${err%% *}
+		injected=${out##*injected=}
+		if [ -z "$out" ]; then
+			bad="$bad n=$n(failnth failed)"
+			break
+		elif [ "$err" != 0 ]; then
+			eval "$check_failed" || bad="$bad n=$n(errno $err, left:$left)"
+			[ "$injected" = 1 ] || bad="$bad n=$n(errno $err, nothing injected)"
+			case " $errs " in *" $err "*) ;; *) errs="$errs $err" ;; esac
+			refused=$((refused + 1))
+		else
+			eval "$check_made" || bad="$bad n=$n(made, broken:$left)"
+			[ "$injected" = 1 ] && tolerated=$((tolerated + 1))
+		fi
+		eval "$undo"
+		[ "$injected" = 1 ] || break
+		n=$((n + 1))
+	done
+	detail="$((n - 1)) allocations failed in turn: $refused refused (errno$errs), $tolerated tolerated"
+	if [ $n -gt $AF_MAX ]; then
+		result "allocfail_$name" FAIL "$detail; still failing at n=$AF_MAX"
+	elif [ -n "$bad" ]; then
+		result "allocfail_$name" FAIL "$detail;$bad"
+	elif [ $n -eq 1 ]; then
+		result "allocfail_$name" FAIL "no allocation was failed (filter?)"
+	else
+		result "allocfail_$name" PASS "$detail"
+	fi
+}
+
+# What a failed load, mkdir or start may leave: nothing.
+af_no_module() {
+	left=''
+	for f in /sys/module/fake_events /proc/fake_events /dev/fake_events $CFG $DBG; do
+		[ ! -e $f ] || left="$left $f"
+	done
+	[ -z "$left" ]
+}
+# debugfs is left out: its failures are not errors (debugfs.rst).
+af_module_works() {
+	left=''
+	for f in /proc/fake_events /dev/fake_events $CFG/network; do
+		[ -e $f ] || left="$left no-$f"
+	done
+	[ -z "$left" ]
+}
+af_no_source() {
+	left=''
+	for f in $CFG/af $DBG/af; do [ ! -e $f ] || left="$left $f"; done
+	[ -z "$left" ]
+}
+af_source_made() {
+	left=''
+	[ -e $CFG/af/enabled ] || left=no-enabled
+	[ -z "$left" ]
+}
+af_not_running() {
+	left=''
+	[ "$(cat $CFG/af/enabled)" = 0 ] || left="enabled=$(cat $CFG/af/enabled)"
+	sleep 0.05
+	grep -q '^events=0$' $DBG/af/stats || left="$left $(grep '^events=' $DBG/af/stats)"
+	[ -z "$left" ]
+}
+af_running() {
+	left=''
+	sleep 0.05
+	! grep -q '^events=0$' $DBG/af/stats || left="no events"
+	[ -z "$left" ]
+}
+
+if want allocfail; then
+	begin allocfail
+	for d in $FI_DIRS; do
+		echo N >"$d"/ignore-gfp-wait
+		echo 0 >"$d"/verbose
+		echo 32 >"$d"/stacktrace-depth
+	done
+	echo N >/sys/kernel/debug/fail_page_alloc/ignore-gfp-highmem
+	echo 0 >/sys/kernel/debug/fail_page_alloc/min-order
+	irqproc=$(text_range '$3 == "register_irq_proc"')
+	if [ $BUILTIN -eq 0 ]; then
+		ko=$(modinfo -n fake_events)
+		# shellcheck disable=SC2046,SC2086
+		af_filter $(text_range '$3 == "do_one_initcall"') $irqproc
+		af_loop load : "load $ko" af_no_module af_module_works \
+			"rmmod fake_events 2>/dev/null; true"
+		modprobe fake_events
+		drv=$(text_range '$4 == "[fake_events]"')
+	else
+		result allocfail_load SKIP "built in"
+		drv=$(text_range '$3 ~ /^fev_/ && $4 == ""')
+	fi
+	say "allocfail: driver text $drv, register_irq_proc $irqproc"
+	# shellcheck disable=SC2086
+	af_filter $drv $irqproc
+	af_loop mkdir : "mkdir $CFG/af" af_no_source af_source_made \
+		"rmdir $CFG/af 2>/dev/null; true"
+	af_loop start "mkdir $CFG/af; echo 1000 >$CFG/af/period_us" \
+		"write $CFG/af/enabled 1" af_not_running af_running \
+		"echo 0 >$CFG/af/enabled; rmdir $CFG/af"
+	af_loop open : "open /dev/fake_events" true true :
+	af_filter 0 18446744073709551615
+	[ $BUILTIN -eq 1 ] || rmmod fake_events
+	end allocfail 0
+fi
 
 # stat_sum FILE FIELD: a counter summed over the three sources, from a
 # copy of the stats file (one read: the counters keep moving).
