@@ -8,6 +8,9 @@
  *
  * One process for the setting and the call: a child or an exec'd program
  * would not inherit fail-nth, or would spend it on its own allocations.
+ * Every fault attribute counts fail-nth down: the guests enable failslab
+ * and fail_page_alloc alone (scripts/guest/debug.config), both confined
+ * by runtime.sh's stack-trace filter.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -62,7 +65,11 @@ int main(int argc, char **argv)
 	err = ret ? errno : 0;
 	/* What is left of N: 0 once the N-th allocation has failed. */
 	n = pread(nth, buf, sizeof(buf) - 1, 0);
-	buf[n > 0 ? n : 0] = '\0';
+	if (n <= 0) {
+		perror(FAIL_NTH);
+		return 2;
+	}
+	buf[n] = '\0';
 	/* Set it to 0, or the process's exit would spend the rest. */
 	if (write(nth, "0", 1) != 1)
 		return 2;

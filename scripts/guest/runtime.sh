@@ -125,18 +125,20 @@ DBG=/sys/kernel/debug/fake_events
 
 # text_range AWK-CONDITION: "start end", from the first text symbol of
 # kallsyms ($1 address, $2 type, $3 name, $4 module) that matches to the
-# next symbol above the last one, init text left out (one width of
-# address: they sort as strings).
+# next symbol above the last one; of the kernel's own symbols, only those
+# of its main text (_stext to _etext: not init, exit or .cold parts). The
+# addresses have one width: they sort as strings.
 text_range() {
 	sort /proc/kallsyms | awk '
-		$3 == "_sinittext" { init = 1 }
-		$3 == "_einittext" { init = 0 }
+		$3 == "_stext" { text = 1 }
+		$3 == "_etext" { text = 0 }
 		pending && $1 > last { end = $1; pending = 0 }
-		!init && ($2 == "t" || $2 == "T") && ('"$1"') {
+		($4 != "" || text) && ($2 == "t" || $2 == "T") && $3 !~ /\.cold$/ &&
+		('"$1"') {
 			if (!start) start = $1
 			last = $1; pending = 1
 		}
-		END { if (start && end) print "0x" start, "0x" end }'
+		END { if (start && !pending) print "0x" start, "0x" end }'
 }
 
 # af_filter START END [REJECT_START REJECT_END]: the stack-trace filter.
@@ -214,7 +216,11 @@ af_no_source() {
 }
 af_source_made() {
 	left=''
-	[ -e $CFG/af/enabled ] || left=no-enabled
+	if echo 1 >$CFG/af/enabled 2>/dev/null; then
+		echo 0 >$CFG/af/enabled
+	else
+		left="does not start"
+	fi
 	[ -z "$left" ]
 }
 af_not_running() {
@@ -254,6 +260,12 @@ if want allocfail; then
 		drv=$(text_range '$3 ~ /^fev_/ && $4 == ""')
 	fi
 	say "allocfail: driver text $drv, register_irq_proc $irqproc"
+	# shellcheck disable=SC2086
+	set -- $drv
+	if [ $# -ne 2 ] || [ $(($2 - $1)) -gt $((4 << 20)) ]; then
+		result allocfail_filter FAIL "driver text '$drv' not found or over 4 MiB"
+		drv="0 0"
+	fi
 	# shellcheck disable=SC2086
 	af_filter $drv $irqproc
 	af_loop mkdir : "mkdir $CFG/af" af_no_source af_source_made \
