@@ -4,7 +4,8 @@
 # the KUnit module, a kmemleak scan, and a dmesg dump for the host's log
 # scan. Everything the host parses goes to $FEV_OUT:
 #
-#   @@FEV BEGIN <part> ... @@FEV END <part> rc=<n>   raw output of a part
+#   @@FEV BEGIN <part> ... @@FEV END <part> rc=<n> secs=<s>
+#                                                    raw output of a part
 #   @@FEV RESULT <name> PASS|FAIL|SKIP <detail>      one check
 #   @@FEV DONE                                       the end was reached
 #
@@ -24,8 +25,13 @@ out() { echo "$*" >>"$FEV_OUT"; }
 # Progress on the console, between the kernel's messages.
 say() { echo "fev-runtime: $*" >/dev/console; }
 result() { out "@@FEV RESULT $*"; say "$*"; }
-begin() { out "@@FEV BEGIN $1"; say "begin $1"; }
-end() { out "@@FEV END $1 rc=$2"; say "end $1 (rc=$2)"; }
+uptime_s() { cut -d' ' -f1 /proc/uptime; }
+begin() { PART_T0=$(uptime_s); out "@@FEV BEGIN $1"; say "begin $1"; }
+end() {
+	secs=$(awk -v a="$PART_T0" -v b="$(uptime_s)" 'BEGIN { printf "%.0f", b - a }')
+	out "@@FEV END $1 rc=$2 secs=$secs"
+	say "end $1 (rc=$2, $secs s)"
+}
 want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 
 is_builtin() { [ -d /sys/module/fake_events ] && [ ! -e /sys/module/fake_events/initstate ]; }
