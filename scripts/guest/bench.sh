@@ -13,14 +13,18 @@
 #   @@BENCH LAT mode=... then "<irq_ns> <bh_ns>" lines, @@BENCH LATEND
 #   @@BENCH CYCLIC ... the output of cyclictest ... @@BENCH CYCLICEND
 #   @@BENCH STREAM mode=... shown=... lost=... rate=... ms=... raised=... stored=...
+#   @@BENCH MATRIX top_half=... bottom_half=... work_ns=... period_us=...
+#         burst=... rep=... offered=... events=... lost=... (and the stages)
+#   @@BENCH COST impl=... rep=... period_us=... secs=... busy_ns=... events=...
+#   @@BENCH TLAT what=... n=... p50=... p90=... p99=... p999=... max=...
 #   @@BENCH ERROR <what>                  a step that did not run
 #   @@BENCH DONE
 #
 # FEV_PARTS selects benchmarks (default: ring lossless reader latency
-# stream);
+# stream matrix cost timerlat);
 # FEV_QUICK=1 shortens every step (scripts/bench --quick, the test run).
 
-PARTS=${FEV_PARTS:-ring lossless reader latency stream}
+PARTS=${FEV_PARTS:-ring lossless reader latency stream matrix cost timerlat}
 READERS=/kselftest/drivers/misc/fake_events/readers
 MOD=/sys/module/fake_events/parameters
 DBG=/sys/kernel/debug
@@ -34,10 +38,13 @@ want() { case " $PARTS " in *" $1 "*) return 0 ;; esac; return 1; }
 
 if [ "${FEV_QUICK:-0}" = 1 ]; then
 	RING_OPS=20000 RING_ROUNDS=2 STEP=1 PERIODS="1000 200" REPS=1
-	LAT_SECS=2 CATS=2
+	LAT_SECS=2 CATS=2 MX_LOADS="1000:1 100:8" MX_SECS=1 MX_REPS=1
+	COST_SECS=2 COST_REPS=1
 else
 	RING_OPS=200000 RING_ROUNDS=5 STEP=3
 	PERIODS="2000 1000 500 300 200 100" REPS=3 LAT_SECS=10 CATS=5
+	MX_LOADS="1000:1 200:1 100:1 100:2 100:4 100:8 100:16 100:32 100:64"
+	MX_SECS=2 MX_REPS=3 COST_SECS=10 COST_REPS=3
 fi
 
 # Kernel messages on the console: warnings and worse only (the baseline
@@ -52,7 +59,7 @@ while [ "$(cat $CSF)" = tsc-early ] && [ $i -lt 20 ]; do
 	i=$((i + 1))
 done
 CS=$(cat $CSF)
-out "@@BENCH INFO kernel=$(uname -r) cpus=$(nproc) clocksource=$CS quick=${FEV_QUICK:-0}"
+out "@@BENCH INFO kernel=$(uname -r) cpus=$(nproc) clocksource=$CS quick=${FEV_QUICK:-0} lat_secs=$LAT_SECS"
 
 fev_load() {
 	modprobe fake_events "$@" || { err "modprobe fake_events $*"; return 1; }
@@ -293,6 +300,197 @@ if want stream; then
 		fi
 		fev_unload
 	done
+fi
+
+# ---- 6. the matrix: every mechanism under a rising offered load
+# One source at a time (the seeds stopped), made afresh for each step with
+# its mechanism, the step's period_us and burst (offered events/s = burst *
+# 10^6 / period_us) and a per-event cost (work_ns 0, then MX_WORK_NS). A
+# step: reset, start, MX_SECS s, stop (which runs every deferred bottom
+# half), then the source's counters and stage percentiles. A mechanism's
+# ladder ends at its first step that drops events (raised, but no work
+# item or FIFO slot free for them: the bottom half fell behind) or that
+# the driver refuses (burst * work_ns above half the period). Missed
+# interrupts (a timer expiry late by more than a period, or one that found
+# the previous interrupt not yet taken) are counted beside it, not as the
+# mechanism's loss: in the emulated guest the hrtimer overruns at the
+# lowest step already, whatever runs the bottom half. Within
+# a round, each step runs every mechanism still climbing, one after the
+# other, so a slow spell of the emulator hits them alike. pool_size=256:
+# the pool and FIFO are not what limits a burst of 64.
+MX_MECHS="irq:workqueue irq:batch irq:bh irq:threaded timer:workqueue"
+MX_WORK_NS=2000
+MX=/sys/kernel/config/fake_events/mx
+mx_step() {	# top bottom work period burst rep
+	mkdir $MX || { err "matrix: mkdir $MX"; return 1; }
+	if ! { echo "$1" >$MX/top_half && echo "$2" >$MX/bottom_half &&
+	       echo "$3" >$MX/work_ns && echo "$4" >$MX/period_us; } 2>/dev/null; then
+		rmdir $MX
+		err "matrix: cannot configure $1/$2 work_ns=$3 period_us=$4"
+		return 1
+	fi
+	if ! echo "$5" >$MX/burst 2>/dev/null; then
+		rmdir $MX
+		out "@@BENCH MATRIX top_half=$1 bottom_half=$2 work_ns=$3 period_us=$4 burst=$5 rep=$6 refused=1"
+		return 1
+	fi
+	echo 1 >$DBG/fake_events/reset
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	echo 1 >$MX/enabled
+	sleep $MX_SECS
+	echo 0 >$MX/enabled
+	t1=$(cut -d' ' -f1 /proc/uptime)
+	awk -F= -v m="top_half=$1 bottom_half=$2 work_ns=$3 period_us=$4 burst=$5 rep=$6" \
+	    -v t0="$t0" -v t1="$t1" -v r="$(($5 * 1000000 / $4))" -v b="$5" '
+		{ v[$1] = $2 }
+		END {
+			# A missed expiry is an interrupt not raised: burst events.
+			lost = v["dropped_no_work"] + v["dropped_fifo_full"] + v["missed"] * b
+			printf "@@BENCH MATRIX %s offered=%d secs=%.2f events=%d stored=%d dropped=%d missed=%d lost=%d", \
+				m, r, t1 - t0, v["events"], v["stored"], \
+				v["dropped_no_work"] + v["dropped_fifo_full"], v["missed"], lost
+			n = split("timer_lat dispatch bh_lat", st, " ")
+			for (i = 1; i <= n; i++)
+				printf " %s_p50=%d %s_p99=%d", st[i], v[st[i] "_p50_ns"], st[i], v[st[i] "_p99_ns"]
+			printf " batch_max=%d\n", v["batch_max"]
+			exit (v["dropped_no_work"] + v["dropped_fifo_full"] > 0)
+		}' $DBG/fake_events/mx/stats >>"$FEV_OUT"
+	lossy=$?
+	rmdir $MX
+	return $lossy
+}
+if want matrix; then
+	if fev_load network_enabled=0 keyboard_enabled=0 sensor_enabled=0 \
+	   pool_size=256 buffer_size=4096; then
+		rep=1
+		while [ $rep -le $MX_REPS ]; do
+			for work in 0 $MX_WORK_NS; do
+				climbing=$MX_MECHS
+				for load in $MX_LOADS; do
+					[ -n "$climbing" ] || break
+					say "matrix: round $rep of $MX_REPS, work_ns=$work, period_us:burst $load:" \
+						"$climbing"
+					still=
+					for m in $climbing; do
+						mx_step "${m%%:*}" "${m#*:}" "$work" "${load%%:*}" \
+							"${load#*:}" $rep && still="$still $m"
+					done
+					climbing=$still
+				done
+			done
+			rep=$((rep + 1))
+		done
+		fev_unload
+	fi
+fi
+
+# ---- 7. CPU cost per event: every mechanism, the floor and the design
+# Three timers at COST_PERIOD_US each in every implementation (fake_events'
+# seed sources; bench/fev_floor.c, whose callbacks only forward; the
+# literal design, bench/fev_baseline.c, without its printk), COST_SECS s
+# after a second to settle. The CPU time of the guest over that time (all
+# CPUs, bench/fev_cputime.c: /proc/stat's busy fields in ns; irq and
+# softirq time exact with CONFIG_IRQ_TIME_ACCOUNTING, task time sampled
+# by the tick) and the events raised; "idle" runs nothing, for what the
+# guest spends without any source. The period is no divisor of the 4 ms
+# tick, so the tick's samples sweep the phase of the events' work instead
+# of always meeting the same instant of it. Rounds interleave the
+# implementations.
+COST_PERIOD_US=307
+COST_IMPLS="idle floor baseline irq:workqueue irq:batch irq:bh irq:threaded timer:workqueue"
+busy_ns() { cat $DBG/fev_cputime/busy_ns; }
+cost_events() {
+	case $1 in
+	idle) echo 0 ;;
+	floor) cat $DBG/fev_floor/expiries ;;
+	baseline) sed -n 's/^raised=//p' $DBG/fev_baseline/stats ;;
+	*) awk '$1 != "buffer" { split($2, kv, "="); s += kv[2] } END { print s + 0 }' \
+		$DBG/fake_events/stats ;;
+	esac
+}
+cost_run() {	# impl
+	p=$COST_PERIOD_US
+	case $1 in
+	idle) ;;
+	floor) insmod /bench/fev_floor.ko period_us=$p || { err "cost: insmod fev_floor"; return; } ;;
+	baseline) insmod /bench/fev_baseline.ko period_us=$p quiet=1 buffer_size=4096 ||
+		{ err "cost: insmod fev_baseline"; return; } ;;
+	*) fev_load top_half="${1%%:*}" bottom_half="${1#*:}" buffer_size=4096 \
+		network_period_us=$p keyboard_period_us=$p sensor_period_us=$p || return ;;
+	esac
+	sleep 1
+	e0=$(cost_events "$1") b0=$(busy_ns) t0=$(cut -d' ' -f1 /proc/uptime)
+	sleep $COST_SECS
+	e1=$(cost_events "$1") b1=$(busy_ns) t1=$(cut -d' ' -f1 /proc/uptime)
+	case $1 in
+	idle) ;;
+	floor) rmmod fev_floor || err "cost: rmmod fev_floor" ;;
+	baseline) echo 1 >$DBG/fev_baseline/stop; rmmod fev_baseline || err "cost: rmmod fev_baseline" ;;
+	*) fev_unload ;;
+	esac
+	out "@@BENCH COST impl=$1 rep=$rep period_us=$p secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') busy_ns=$((b1 - b0)) events=$((e1 - e0))"
+}
+if want cost; then
+	if insmod /bench/fev_cputime.ko; then
+		rep=1
+		while [ $rep -le $COST_REPS ]; do
+			for impl in $COST_IMPLS; do
+				say "cost: $impl, 3 timers at $COST_PERIOD_US us, $COST_SECS s (round $rep of $COST_REPS)"
+				cost_run "$impl"
+			done
+			rep=$((rep + 1))
+		done
+		rmmod fev_cputime || err "cost: rmmod fev_cputime"
+	else
+		err "cost: insmod fev_cputime"
+	fi
+fi
+
+# ---- 8. timerlat beside the driver: the timerlat tracer (one timer per
+# CPU) and fake_events' three sources, all at 1 ms, in the same LAT_SECS s.
+# Both measure the time from a hard-irq hrtimer's expiry to its callback
+# (timerlat: hrtimer_cb_get_time() minus the absolute period it set;
+# fake_events: ktime_get_ns() minus hrtimer_get_expires()). Percentiles by
+# nearest rank from every sample: timerlat's irq and thread lines in the
+# trace, fake_events' timer_lat_ns column of /proc/fake_events.
+pcts() {	# what: sorted values on stdin
+	sort -n | awk -v w="$1" '{ v[++n] = $1 }
+		function p(q,  k) { k = int(q * n / 1000); if (k < q * n / 1000) k++; if (k < 1) k = 1; return v[k] }
+		END { if (n) printf "@@BENCH TLAT what=%s n=%d p50=%d p90=%d p99=%d p999=%d max=%d\n", w, n, p(500), p(900), p(990), p(999), v[n] }'
+}
+if want timerlat; then
+	mount -t tracefs nodev $TR 2>/dev/null
+	if ! grep -qw timerlat $TR/available_tracers 2>/dev/null; then
+		err "timerlat: no timerlat tracer in this kernel (CONFIG_TIMERLAT_TRACER)"
+	else
+		say "timerlat: the tracer and 3 fake_events sources at 1 ms, $LAT_SECS s"
+		echo 0 >$TR/tracing_on
+		echo nop >$TR/current_tracer
+		echo 8192 >$TR/buffer_size_kb
+		echo 1000 >$TR/osnoise/timerlat_period_us
+		echo >$TR/trace
+		echo timerlat >$TR/current_tracer
+		echo 1 >$TR/tracing_on
+		if fev_load buffer_size=65536 network_period_us=1000 \
+		   keyboard_period_us=1000 sensor_period_us=1000; then
+			sleep $LAT_SECS
+			fev_sources 0
+			echo 0 >$TR/tracing_on
+			# "#<seq> context <irq|thread> timer_latency <ns> ns"
+			# (trace_output.c), wherever the line's prefix ends.
+			tlat() { awk -v c="$1" '{ for (i = 2; i < NF; i++)
+				if ($i == "timer_latency" && $(i - 1) == c) print $(i + 1) }' $TR/trace; }
+			tlat irq | pcts timerlat_irq >>"$FEV_OUT"
+			tlat thread | pcts timerlat_thread >>"$FEV_OUT"
+			grep -v '^#' $TR/trace | head -n 2 | sed 's/^/@@BENCH TLATLINE /' >>"$FEV_OUT"
+			awk '!/^#/ && $4 > 0 { print $4 }' /proc/fake_events |
+				pcts fake_events_timer_lat >>"$FEV_OUT"
+			out "@@BENCH TLATINFO overruns=$(grep -c 'LOST' $TR/trace) entries=$(grep -vc '^#' $TR/trace)"
+			fev_unload
+		fi
+		echo nop >$TR/current_tracer
+		echo 1 >$TR/tracing_on
+	fi
 fi
 
 out "@@BENCH END clocksource=$(cat $CSF)"
