@@ -15,7 +15,7 @@
 #   @@BENCH STREAM mode=... shown=... lost=... rate=... ms=... raised=... stored=...
 #   @@BENCH MATRIX top_half=... bottom_half=... work_ns=... period_us=...
 #         burst=... rep=... offered=... events=... lost=... (and the stages)
-#   @@BENCH COST impl=... rep=... period_us=... secs=... busy_ns=... events=...
+#   @@BENCH COST impl=... rep=... period_us=... secs=... busy_ns=... irq_hz=... events=...
 #   @@BENCH TLAT what=... n=... p50=... p90=... p99=... p999=... max=...
 #   @@BENCH ERROR <what>                  a step that did not run
 #   @@BENCH DONE
@@ -399,6 +399,9 @@ fi
 COST_PERIOD_US=307
 COST_IMPLS="idle floor baseline irq:workqueue irq:batch irq:bh irq:threaded timer:workqueue"
 busy_ns() { cat $DBG/fev_cputime/busy_ns; }
+# The hard-irq field of /proc/stat's cpu line, in USER_HZ: shows whether
+# the kernel measured irq time at all (sched_clock_irqtime can be off).
+irq_hz() { awk '$1 == "cpu" { print $7; exit }' /proc/stat; }
 cost_events() {
 	case $1 in
 	idle) echo 0 ;;
@@ -419,16 +422,16 @@ cost_run() {	# impl
 		network_period_us=$p keyboard_period_us=$p sensor_period_us=$p || return ;;
 	esac
 	sleep 1
-	e0=$(cost_events "$1") b0=$(busy_ns) t0=$(cut -d' ' -f1 /proc/uptime)
+	e0=$(cost_events "$1") b0=$(busy_ns) i0=$(irq_hz) t0=$(cut -d' ' -f1 /proc/uptime)
 	sleep $COST_SECS
-	e1=$(cost_events "$1") b1=$(busy_ns) t1=$(cut -d' ' -f1 /proc/uptime)
+	e1=$(cost_events "$1") b1=$(busy_ns) i1=$(irq_hz) t1=$(cut -d' ' -f1 /proc/uptime)
 	case $1 in
 	idle) ;;
 	floor) rmmod fev_floor || err "cost: rmmod fev_floor" ;;
 	baseline) echo 1 >$DBG/fev_baseline/stop; rmmod fev_baseline || err "cost: rmmod fev_baseline" ;;
 	*) fev_unload ;;
 	esac
-	out "@@BENCH COST impl=$1 rep=$rep period_us=$p secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') busy_ns=$((b1 - b0)) events=$((e1 - e0))"
+	out "@@BENCH COST impl=$1 rep=$rep period_us=$p secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') busy_ns=$((b1 - b0)) irq_hz=$((i1 - i0)) events=$((e1 - e0))"
 }
 if want cost; then
 	if insmod /bench/fev_cputime.ko; then
