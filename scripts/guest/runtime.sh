@@ -101,8 +101,8 @@ if want readers; then
 fi
 
 # The soak: sources made, reconfigured and removed under readers, module
-# cycles; kmemleak below scans after it. A minute of rounds: what a round
-# does is the same every round, and the CI's time is counted.
+# cycles; kmemleak below scans after it. A minute: two rounds or more of
+# the same kinds of change (the CI's time is counted).
 export FEV_CHURN_SECONDS=${FEV_CHURN_SECONDS:-60}
 want churn && kselftest churn $CHURN_TEST
 
@@ -116,7 +116,6 @@ case "$(uname -v)" in
 *PREEMPT_RT*) FUZZ_ARGS="-t running_source_busy_or_exact -t concurrent_writers -t readonly_files_refused -t permissions_least_privilege" ;;
 esac
 if want fuzz; then
-	# shellcheck disable=SC2086
 	kselftest fuzz "$FUZZ_TEST $FUZZ_ARGS"
 	# A test the harness timed out did not run its teardown.
 	rmdir /sys/kernel/config/fake_events/fz 2>/dev/null
